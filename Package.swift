@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tickmark",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tickmark", targets: ["tickmark"]),
+        .library(name: "Tickmark", targets: ["Tickmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "Tickmark",
+            dependencies: ["CCmarkGFM", "COpenSSL", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "TickmarkProbes", dependencies: ["Tickmark"]),
+        .target(name: "TickmarkReport", dependencies: ["Tickmark", "TickmarkProbes"]),
+        .target(
+            name: "TickmarkCLI",
+            dependencies: [
+                "Tickmark", "TickmarkProbes", "TickmarkReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
+        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"]),
+        .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
+        .testTarget(name: "TickmarkReportTests", dependencies: ["TickmarkReport"]),
+        .testTarget(name: "TickmarkCLITests", dependencies: ["TickmarkCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+import COpenSSL
+
+/// Message digests computed with the system's OpenSSL (`libcrypto`).
+public enum Digest {
+    /// SHA-256 of `bytes`, 32 raw bytes.
+    public static func sha256<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        compute(bytes, EVP_sha256(), length: 32)
+    }
+
+    /// SHA-512 of `bytes`, 64 raw bytes.
+    public static func sha512<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+        compute(bytes, EVP_sha512(), length: 64)
+    }
+
+    /// SHA-256 of `bytes` as lowercase hex.
+    public static func sha256Hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        hex(sha256(bytes))
+    }
+
+    /// SHA-256 of a string's UTF-8 as lowercase hex.
+    public static func sha256Hex(_ text: String) -> String {
+        sha256Hex(Array(text.utf8))
+    }
+
+    /// Lowercase hex of `bytes`.
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func compute<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ type: OpaquePointer?, length: Int) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: length)
+        var written: UInt32 = 0
+        let run: (UnsafeBufferPointer<UInt8>) -> Void = { input in
+            output.withUnsafeMutableBufferPointer { out in
+                _ = EVP_Digest(input.baseAddress, input.count, out.baseAddress, &written, type, nil)
+            }
+        }
+        if bytes.withContiguousStorageIfAvailable(run) == nil {
+            Array(bytes).withUnsafeBufferPointer(run)
+        }
+        return output
+    }
+}
+

@@ -1,0 +1,65 @@
+/// A variable defined in front matter `vars`.
+public struct VariableDefinition: Sendable, Hashable {
+    /// The variable's name.
+    public var name: String
+    /// Its default value.
+    public var value: String
+    /// Where it is defined.
+    public var position: SourcePosition?
+
+    /// Creates a definition.
+    public init(name: String, value: String, position: SourcePosition?) {
+        self.name = name
+        self.value = value
+        self.position = position
+    }
+}
+
+/// Probe defaults from front matter `defaults`.
+public struct ProbeDefaults: Sendable, Hashable {
+    /// Default timeout in seconds, if given.
+    public var timeout: Duration?
+    /// Default number of retries (extra attempts), if given.
+    public var retries: Int?
+    /// Default interval between attempts, if given.
+    public var interval: Duration?
+
+    /// No defaults.
+    public init(timeout: Duration? = nil, retries: Int? = nil, interval: Duration? = nil) {
+        self.timeout = timeout
+        self.retries = retries
+        self.interval = interval
+    }
+}
+
+/// A checklist file read into its structured model.
+public struct Checklist: Sendable {
+    /// The path as given by the user.
+    public var path: String
+    /// The checklist id: front matter `id`, or the file name without extension.
+    public var id: String
+    /// Front matter `title`, or the first heading.
+    public var title: String?
+    /// SHA-256 (hex) of the exact source bytes.
+    public var sha256: String
+    /// Front matter variables, in the order written.
+    public var variables: [VariableDefinition]
+    /// Checklists (by id or path) that must be GO first.
+    public var requires: [String]
+    /// Probe defaults.
+    public var defaults: ProbeDefaults
+    /// Top-level items, each with its children.
+    public var items: [ChecklistItem]
+    /// Problems found while reading.
+    public var diagnostics: [Diagnostic]
+    /// The original bytes and their line table.
+    public var source: SourceText
+    /// The byte range of the front matter block, if any.
+    public var frontMatterRange: Range<Int>?
+
+    /// Every item in document order, children after their parent.
+    public var allItems: [ChecklistItem] { items.flatMap(\.flattened) }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,60 @@
+/// Whether a task item's box is ticked, or the item does not apply.
+public enum ItemState: String, Sendable, Codable, Hashable {
+    case unchecked
+    case checked
+    /// Written `- [~]` or wholly struck through: shown, never counted, never blocking.
+    case na
+}
+
+/// Whether an item can turn GO into NO-GO.
+public enum ItemSeverity: String, Sendable, Codable, Hashable {
+    case blocking
+    /// `(Optional)` or `Optional:` items, and items with an `advisory` probe: reported, never blocking.
+    case advisory
+}
+
+/// A GitHub task list item interpreted as a checklist entry.
+public struct ChecklistItem: Sendable, Hashable {
+    /// Stable id, `section-slug/item-slug`, unique within the file.
+    public var id: String
+    /// The item's visible text, without probe code spans and HTML comments, whitespace collapsed.
+    public var text: String
+    /// The first byte of the list marker (`-`, `*`, `+`, or the first digit).
+    public var position: SourcePosition
+    /// The byte offset of `[` in the original file; the state byte is the one after it.
+    public var boxOffset: Int
+    /// Unchecked, checked or N/A.
+    public var state: ItemState
+    /// Blocking or advisory.
+    public var severity: ItemSeverity
+    /// The chain of headings above the item, outermost first.
+    public var section: [String]
+    /// `@handle` mentions in the text.
+    public var owners: [String]
+    /// The probes attached to the item; none means a manual item.
+    public var probes: [ProbeSpec]
+    /// Nested task items.
+    public var children: [ChecklistItem]
+    /// Whether the id was written explicitly (`<!-- id: x -->` or a probe's `id=`).
+    public var hasExplicitID: Bool
+    /// Whether the item sits inside a block quote.
+    public var isQuoted: Bool
+    /// SHA-256 (hex) of the item's text and probe sources: sign-offs are bound to it.
+    public var contentDigest: String
+    /// The last line of the item's own content (its children excluded).
+    public var endLine: Int
+
+    /// Whether the item has no probes and is satisfied by a sign-off or a tick.
+    public var isManual: Bool { probes.isEmpty }
+
+    /// The item and all its descendants, in document order.
+    public var flattened: [ChecklistItem] {
+        var result: [ChecklistItem] = []
+        var stack: [ChecklistItem] = [self]
+        while let item = stack.popLast() {
+            result.append(item)
+            stack.append(contentsOf: item.children.reversed())
+        }
+        return result
+    }
+}

@@ -1,0 +1,172 @@
+import Yams
+
+/// The YAML block at the very top of a checklist, fenced by `---` lines.
+struct FrontMatter {
+    /// The byte range of the whole block, fences and final line break included.
+    var range: Range<Int>
+    var id: String?
+    var title: String?
+    var variables: [VariableDefinition] = []
+    var requires: [String] = []
+    var defaults = ProbeDefaults()
+
+    /// Keys Tickmark reads.
+    static let knownKeys = ["id", "title", "vars", "requires", "defaults"]
+    /// Keys of GitHub issue templates, accepted as they are.
+    static let issueTemplateKeys = ["name", "about", "title", "labels", "assignees", "type", "projects"]
+
+    /// Finds and reads the front matter of `source`, appending problems to `diagnostics`.
+    static func read(_ source: SourceText, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter? {
+        let bytes = source.bytes
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard isFence(source, line: 1, from: start, marker: "---") else { return nil }
+        var closingLine: Int?
+        var line = 2
+        while line <= source.lineCount {
+            if isFence(source, line: line, from: nil, marker: "---") || isFence(source, line: line, from: nil, marker: "...") {
+                closingLine = line
+                break
+            }
+            line += 1
+        }
+        guard let closingLine else {
+            diagnostics.append(Diagnostic(
+                .unclosedFrontMatter, .warning,
+                "front matter opened with '---' is never closed; the file is read as plain Markdown",
+                path: path, at: source.position(ofOffset: start), length: 3,
+                notes: ["close the front matter with a line holding only '---'"]
+            ))
+            return nil
+        }
+        let end = closingLine < source.lineCount ? source.lineStarts[closingLine] : bytes.count
+        var frontMatter = FrontMatter(range: start..<end)
+        let bodyStart = source.lineStarts[1]
+        let bodyEnd = source.lineStarts[closingLine - 1]
+        let bodyBytes = bytes[bodyStart..<bodyEnd].filter { $0 != 0x0D }
+        let text = String(decoding: bodyBytes, as: UTF8.self)
+        let region = YAMLRegion(text: text, lineOffsets: Array(source.lineStarts[1..<(closingLine - 1)]) , source: source)
+        frontMatter.parse(region, path: path, diagnostics: &diagnostics)
+        return frontMatter
+    }
+
+    private static func isFence(_ source: SourceText, line: Int, from: Int?, marker: String) -> Bool {
+        guard line <= source.lineCount else { return false }
+        var range = source.contentRange(ofLine: line)
+        if let from { range = from..<max(from, range.upperBound) }
+        var bytes = Array(source.bytes[range])
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        return bytes == Array(marker.utf8)
+    }
+
+    private mutating func parse(_ region: YAMLRegion, path: String, diagnostics: inout [Diagnostic]) {
+        let fallback = region.startPosition
+        let root: Node?
+        switch region.compose() {
+        case .success(let node): root = node
+        case .failure(let problem):
+            let (message, position) = (problem.message, problem.position)
+            diagnostics.append(Diagnostic(.frontMatter, .error, "front matter is not valid YAML: \(message)", path: path, at: position ?? fallback))
+            return
+        }
+        guard let root else { return }
+        guard case .mapping(let mapping) = root else {
+            diagnostics.append(Diagnostic(.frontMatter, .error, "front matter must be a YAML mapping of keys to values", path: path, at: region.position(of: root.mark) ?? fallback))
+            return
+        }
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            let position = region.position(of: keyNode.mark)
+            if !seen.insert(key).inserted {
+                diagnostics.append(Diagnostic(.frontMatter, .error, "front matter key '\(key)' is given twice", path: path, at: position, length: key.utf8.count))
+                continue
+            }
+            switch key {
+            case "id":
+                guard let text = value.scalar?.string, !text.isEmpty else {
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'id' must be a non-empty string", path: path, at: position, length: 2))
+                    continue
+                }
+                id = text
+            case "title":
+                title = value.scalar?.string
+            case "vars":
+                readVariables(value, region: region, path: path, at: position, diagnostics: &diagnostics)
+            case "requires":
+                switch value {
+                case .scalar(let scalar): requires = [scalar.string]
+                case .sequence(let sequence) where sequence.allSatisfy({ $0.scalar != nil }):
+                    requires = sequence.compactMap { $0.scalar?.string }
+                default:
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'requires' must be a list of checklist ids", path: path, at: position, length: key.utf8.count))
+                }
+            case "defaults":
+                readDefaults(value, region: region, path: path, at: position, diagnostics: &diagnostics)
+            case _ where FrontMatter.issueTemplateKeys.contains(key):
+                continue
+            default:
+                var message = "unknown front matter key '\(key)'"
+                let candidates = FrontMatter.knownKeys + FrontMatter.issueTemplateKeys
+                if let suggestion = Suggestion.closest(to: key, among: candidates) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                diagnostics.append(Diagnostic(
+                    .unknownFrontMatterKey, .error, message, path: path, at: position, length: key.utf8.count,
+                    notes: ["known keys: \(FrontMatter.knownKeys.joined(separator: ", ")) (and GitHub issue template keys)"]
+                ))
+            }
+        }
+    }
+
+    private mutating func readVariables(_ node: Node, region: YAMLRegion, path: String, at position: SourcePosition?, diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(Diagnostic(.frontMatter, .error, "'vars' must be a mapping of names to values", path: path, at: position, length: 4))
+            return
+        }
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            let namePosition = region.position(of: keyNode.mark)
+            guard VariableScanner.isValidName(name) else {
+                diagnostics.append(Diagnostic(.frontMatter, .error, "'\(name)' is not a valid variable name (letters, digits, '_', '-', '.')", path: path, at: namePosition, length: name.utf8.count))
+                continue
+            }
+            guard let scalar = value.scalar else {
+                diagnostics.append(Diagnostic(.frontMatter, .error, "variable '\(name)' must have a single value, not a list or mapping", path: path, at: namePosition, length: name.utf8.count))
+                continue
+            }
+            variables.append(VariableDefinition(name: name, value: scalar.string, position: namePosition))
+        }
+    }
+
+    private mutating func readDefaults(_ node: Node, region: YAMLRegion, path: String, at position: SourcePosition?, diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(Diagnostic(.frontMatter, .error, "'defaults' must be a mapping such as { timeout: 30s, retries: 0 }", path: path, at: position, length: 8))
+            return
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            let keyPosition = region.position(of: keyNode.mark)
+            let text = value.scalar?.string ?? ""
+            switch key {
+            case "timeout", "interval":
+                guard let duration = DurationText.parse(text) else {
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'\(key)' must be a duration such as 30s, 800ms or 5m, not '\(text)'", path: path, at: region.position(of: value.mark) ?? keyPosition))
+                    continue
+                }
+                if key == "timeout" { defaults.timeout = duration } else { defaults.interval = duration }
+            case "retries":
+                guard let count = Int(text), count >= 0 else {
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'retries' must be a whole number, not '\(text)'", path: path, at: region.position(of: value.mark) ?? keyPosition))
+                    continue
+                }
+                defaults.retries = count
+            default:
+                var message = "unknown key '\(key)' in 'defaults'"
+                if let suggestion = Suggestion.closest(to: key, among: ["timeout", "retries", "interval"]) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                diagnostics.append(Diagnostic(.unknownFrontMatterKey, .error, message, path: path, at: keyPosition, length: key.utf8.count))
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// The exact bytes of a file together with a table of where each line starts.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, the same rule cmark-gfm uses, so line numbers
+/// agree with the parser's.
+public struct SourceText: Sendable, Equatable {
+    /// The bytes as read from disk; never modified.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    /// Indexes the lines of `bytes`.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.lineStarts = SourceText.lineStarts(of: bytes)
+    }
+
+    /// The number of lines (a final line without a terminator counts; an empty file has one empty line).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The offsets where lines begin, using cmark-gfm's line-ending rule.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+        }
+        return starts
+    }
+
+    /// The position of a byte offset (clamped to the file).
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        let offset = max(0, min(offset, bytes.count))
+        let line = lineIndex(containing: offset)
+        return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1, offset: offset)
+    }
+
+    /// The position of a 1-based line and byte column (both clamped to the file).
+    public func position(line: Int, column: Int) -> SourcePosition {
+        let lineIndex = max(0, min(line - 1, lineStarts.count - 1))
+        let start = lineStarts[lineIndex]
+        let offset = min(start + max(column, 1) - 1, bytes.count)
+        return SourcePosition(line: lineIndex + 1, column: offset - start + 1, offset: offset)
+    }
+
+    /// The 0-based index of the line that contains `offset`.
+    public func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The byte range of a 1-based line, without its terminator.
+    public func contentRange(ofLine line: Int) -> Range<Int> {
+        let index = max(0, min(line - 1, lineStarts.count - 1))
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+
+    /// The text of a 1-based line without its terminator, invalid UTF-8 shown as U+FFFD.
+    public func text(ofLine line: Int) -> String {
+        String(decoding: bytes[contentRange(ofLine: line)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,43 @@
+/// A problem that stops a command: unreadable file, bad key, cannot write. Problems *in* a
+/// checklist are `Diagnostic`s instead.
+public struct TickmarkError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A stable code naming the kind of failure.
+    public struct Code: RawRepresentable, Hashable, Sendable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public static let unreadable = Code(rawValue: "unreadable")
+        public static let notText = Code(rawValue: "not-text")
+        public static let conflict = Code(rawValue: "conflict")
+        public static let cannotWrite = Code(rawValue: "cannot-write")
+        public static let invalidInput = Code(rawValue: "invalid-input")
+        public static let usage = Code(rawValue: "usage")
+    }
+
+    /// What kind of failure.
+    public var code: Code
+    /// What went wrong and what to do, in one or two sentences.
+    public var message: String
+    /// The file involved, if any.
+    public var path: String?
+    /// Where in the file, if known.
+    public var position: SourcePosition?
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, path: String? = nil, position: SourcePosition? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.position = position
+    }
+
+    /// `path:line:column: error: message`, as far as known.
+    public var description: String {
+        var location = ""
+        if let path {
+            location = path
+            if let position { location += ":\(position.line):\(position.column)" }
+            location += ": "
+        }
+        return "\(location)error: \(message)"
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Where a command's output goes: standard output and error by default, buffers in tests.
+public struct Console: Sendable {
+    /// Writes to standard output.
+    public var out: @Sendable (String) -> Void
+    /// Writes to standard error.
+    public var err: @Sendable (String) -> Void
+    /// Whether standard error is a terminal (live progress is shown then).
+    public var isInteractive: Bool
+    /// Whether colors may be used (a terminal, and `NO_COLOR` unset).
+    public var colors: Bool
+    /// The environment the command sees.
+    public var environment: [String: String]
+    /// The folder relative paths are resolved against.
+    public var currentDirectory: String
+
+    /// Creates a console.
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        isInteractive: Bool = false, colors: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
+        self.out = out
+        self.err = err
+        self.isInteractive = isInteractive
+        self.colors = colors
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The process's real standard output and error.
+    public static var standard: Console {
+        let environment = ProcessInfo.processInfo.environment
+        let interactive = isatty(STDERR_FILENO) == 1
+        let colors = interactive && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+        return Console(
+            out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            isInteractive: interactive, colors: colors, environment: environment
+        )
+    }
+
+    /// Prints a line to standard output.
+    public func line(_ text: String = "") { out(text + "\n") }
+    /// Prints a line to standard error.
+    public func errorLine(_ text: String) { err(text + "\n") }
+
+    /// Wraps `text` in an ANSI style when colors are on.
+    public func style(_ text: String, _ code: String) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Collects a command's output in memory (for tests and for callers that post-process it).
+public final class OutputBuffer: @unchecked Sendable {
+    // Guarded by `lock`; shared between the console's closures.
+    private let lock = NSLock()
+    private var outText = ""
+    private var errText = ""
+
+    /// Creates an empty buffer.
+    public init() {}
+
+    /// What was written to standard output.
+    public var stdout: String { lock.withLock { outText } }
+    /// What was written to standard error.
+    public var stderr: String { lock.withLock { errText } }
+
+    /// A console writing into this buffer.
+    public func console(environment: [String: String] = [:], currentDirectory: String = FileManager.default.currentDirectoryPath) -> Console {
+        Console(
+            out: { text in self.lock.withLock { self.outText += text } },
+            err: { text in self.lock.withLock { self.errText += text } },
+            isInteractive: false, colors: false, environment: environment, currentDirectory: currentDirectory
+        )
+    }
+}

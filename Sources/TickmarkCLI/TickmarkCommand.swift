@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Tickmark
+
+/// A Tickmark subcommand: runs against a `Console` and returns the process exit code.
+public protocol TickmarkSubcommand: ParsableCommand {
+    /// Does the command's work; throw `TickmarkError` for input that cannot be used (exit 2).
+    func execute(_ console: Console) async throws -> Int32
+}
+
+/// The `tickmark` command and its subcommands.
+public struct TickmarkCommand: ParsableCommand {
+    /// The version printed by `tickmark --version` and stored in run records.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "tickmark",
+        abstract: "Checklist-as-code for release checklists written in GitHub-flavored Markdown.",
+        discussion: """
+        Examples:
+          tickmark lint checklists/
+          tickmark show checklists/production-readiness.md
+          tickmark show --json checklists/staging.md
+        """,
+        version: version,
+        subcommands: [ShowCommand.self, LintCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command, and returns its exit code.
+    /// Usage errors print help to standard error and return 2.
+    public static func run(_ arguments: [String], console: Console) async -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == 0 {
+                console.line(message)
+                return 0
+            }
+            console.errorLine(message)
+            return 2
+        }
+        guard let subcommand = command as? TickmarkSubcommand else {
+            console.line(helpMessage())
+            return 0
+        }
+        do {
+            return try await subcommand.execute(console)
+        } catch let error as TickmarkError {
+            console.errorLine(error.description)
+            return 2
+        } catch let error as ValidationError {
+            console.errorLine("error: \(error.message)")
+            return 2
+        } catch {
+            console.errorLine("error: \(error)")
+            return 2
+        }
+    }
+
+    /// The entry point of the `tickmark` executable.
+    public static func runMain() async -> Never {
+        let code = await run(Array(CommandLine.arguments.dropFirst()), console: .standard)
+        Foundation.exit(code)
+    }
+}

@@ -1,0 +1,58 @@
+import Tickmark
+
+/// A probe decoded into its kind, common options and typed configuration.
+public struct DecodedProbe: Sendable {
+    /// The probe as written.
+    public var spec: ProbeSpec
+    /// Its kind's description.
+    public var kind: ProbeKindDescription
+    /// `timeout`, `retry`, `advisory`, `id`, `needs`, `when`.
+    public var common: CommonProbeOptions
+    /// The kind-specific configuration.
+    public var configuration: any ProbeConfiguration
+}
+
+/// Every probe kind Tickmark knows, in one explicit list.
+public enum ProbeRegistry {
+    /// The kinds, in the order the docs list them.
+    public static let kinds: [any ProbeKind.Type] = [
+        RunProbe.self,
+    ]
+
+    /// The kind named `name`.
+    public static func kind(named name: String) -> (any ProbeKind.Type)? {
+        kinds.first { $0.description.name == name }
+    }
+
+    /// Decodes one probe; problems are returned as diagnostics.
+    public static func decode(_ spec: ProbeSpec, path: String) -> (DecodedProbe?, [Diagnostic]) {
+        guard let kind = kind(named: spec.kind) else {
+            var message = "unknown probe kind '\(spec.kind)'"
+            let names = kinds.map { $0.description.name }
+            if let suggestion = Suggestion.closest(to: spec.kind, among: names) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            let diagnostic = Diagnostic(
+                .unknownProbeKind, .error, message, path: path, at: spec.kindPosition, length: spec.kind.utf8.count,
+                notes: ["probe kinds: \(names.joined(separator: ", "))"]
+            )
+            return (nil, [diagnostic])
+        }
+        var decoder = ProbeDecoder(spec: spec, path: path)
+        let common = CommonProbeOptions.decode(&decoder)
+        let configuration = kind.decodeAny(&decoder)
+        guard let configuration, !decoder.hasErrors else { return (nil, decoder.diagnostics) }
+        return (DecodedProbe(spec: spec, kind: kind.description, common: common, configuration: configuration), decoder.diagnostics)
+    }
+
+    /// Every problem with the probes of `checklist`, in document order.
+    public static func validate(_ checklist: Checklist) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for item in checklist.allItems {
+            for probe in item.probes {
+                diagnostics.append(contentsOf: decode(probe, path: checklist.path).1)
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,3 @@
+import TickmarkCLI
+
+await TickmarkCommand.runMain()

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Tickmark needs to build and test, when they are missing.
+set -euo pipefail
+
+packages=(
+  libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm   # the parser (and its CLI, the tests' oracle)
+  libssl-dev                                                 # SHA-2, Ed25519 and TLS from the system OpenSSL
+  git openssh-client openssl libxml2-utils python3           # real tools the tests drive
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
+fi
