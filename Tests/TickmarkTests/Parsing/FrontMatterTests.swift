@@ -1,0 +1,84 @@
+import Testing
+@testable import Tickmark
+
+@Suite struct FrontMatterTests {
+    @Test func frontMatterFieldsAreRead() {
+        let checklist = MarkedText("""
+        ---
+        id: production-readiness
+        title: Production readiness
+        vars:
+          base_url: https://staging-api.example.com
+          version: "1.2.3"
+        requires: [staging]
+        defaults: { timeout: 30s, retries: 2 }
+        ---
+        # Heading
+        - [ ] Item
+        """).parse()
+        #expect(checklist.diagnostics.isEmpty)
+        #expect(checklist.id == "production-readiness")
+        #expect(checklist.title == "Production readiness")
+        #expect(checklist.variables.map(\.name) == ["base_url", "version"])
+        #expect(checklist.variables.map(\.value) == ["https://staging-api.example.com", "1.2.3"])
+        #expect(checklist.requires == ["staging"])
+        #expect(checklist.defaults.timeout == .seconds(30))
+        #expect(checklist.defaults.retries == 2)
+        #expect(checklist.allItems.first?.position.line == 11)
+    }
+
+    @Test func defaultsComeFromFileNameAndFirstHeading() {
+        let checklist = ChecklistParser.parse(Array("# Staging checks\n- [ ] A\n".utf8), path: "dir/staging.md")
+        #expect(checklist.id == "staging")
+        #expect(checklist.title == "Staging checks")
+    }
+
+    @Test func unknownKeysAreErrorsWithSuggestions() throws {
+        let marked = MarkedText("---\n1️⃣reqiures: [a]\n---\n- [ ] x\n")
+        let diagnostic = try #require(marked.parse().diagnostics.first)
+        #expect(diagnostic.id.rawValue == "UnknownFrontMatterKey")
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.message.contains("did you mean 'requires'?"))
+        #expect(diagnostic.position == marked.position("1️⃣"))
+    }
+
+    @Test func issueTemplateKeysAreAccepted() {
+        let checklist = MarkedText("""
+        ---
+        name: Release
+        about: Track a release
+        title: "Release vX.Y.Z"
+        labels: release
+        assignees: ''
+        ---
+        - [ ] Tag
+        """).parse()
+        #expect(checklist.diagnostics.isEmpty)
+        #expect(checklist.allItems.count == 1)
+    }
+
+    @Test func invalidYAMLPointsIntoTheFrontMatter() throws {
+        let marked = MarkedText("---\nid: x\nvars: [unclosed\n---\n- [ ] y\n")
+        let diagnostic = try #require(marked.parse().diagnostics.first)
+        #expect(diagnostic.id.rawValue == "InvalidFrontMatter")
+        #expect((2...4).contains(diagnostic.position?.line ?? 0))
+    }
+
+    @Test func frontMatterIsNotParsedAsMarkdown() {
+        // Without blanking, `title: x` followed by `---` would be a setext heading.
+        let checklist = MarkedText("---\ntitle: x\n---\n- [ ] y\n").parse()
+        #expect(checklist.title == "x")
+        #expect(checklist.allItems.map(\.section) == [[]])
+    }
+
+    @Test func unclosedFrontMatterIsAWarningAndTheFileStillParses() {
+        let checklist = MarkedText("---\nid: x\n- [ ] y\n").parse()
+        #expect(checklist.diagnosticIDs == ["UnclosedFrontMatter"])
+        #expect(checklist.allItems.count == 1)
+    }
+
+    @Test func badDefaultsAreReported() {
+        let checklist = MarkedText("---\ndefaults: { timeout: soon, retries: -1, timout: 1s }\n---\n").parse()
+        #expect(checklist.diagnosticIDs == ["InvalidFrontMatter", "InvalidFrontMatter", "UnknownFrontMatterKey"])
+    }
+}

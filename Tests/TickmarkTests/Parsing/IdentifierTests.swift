@@ -1,0 +1,60 @@
+import Testing
+@testable import Tickmark
+
+@Suite struct IdentifierTests {
+    @Test func idsAreSectionSlashItemSlugsOfAtMostEightWords() {
+        let checklist = MarkedText("""
+        ## Before Tagging!
+        - [ ] Working tree is *clean* @release-manager
+        - [ ] (Optional) Café déjà vu — check the very long item text beyond eight words here
+        """).parse()
+        #expect(checklist.allItems.map(\.id) == [
+            "before-tagging/working-tree-is-clean",
+            "before-tagging/cafe-deja-vu-check-the-very-long-item",
+        ])
+    }
+
+    @Test func duplicateSlugsGetNumberedSuffixes() {
+        let checklist = MarkedText("## Deploy\n- [ ] Verify\n- [ ] Verify\n- [ ] Verify\n").parse()
+        #expect(checklist.allItems.map(\.id) == ["deploy/verify", "deploy/verify-2", "deploy/verify-3"])
+    }
+
+    @Test func itemsWithoutHeadingOrTextStillGetIds() {
+        let checklist = MarkedText("- [ ] 🚀\n- [ ] Ship\n").parse()
+        #expect(checklist.allItems.map(\.id) == ["item", "ship"])
+    }
+
+    @Test func explicitIdsFromCommentOrProbeOptionWin() {
+        let checklist = MarkedText("""
+        ## Deploy
+        - [ ] Health <!-- id: health-check -->
+        - [ ] Version `probe: http GET /v id=version-endpoint`
+        - [ ] health check
+        """).parse()
+        #expect(checklist.allItems.map(\.id) == ["health-check", "version-endpoint", "deploy/health-check"])
+        #expect(checklist.allItems.map(\.hasExplicitID) == [true, true, false])
+    }
+
+    @Test func duplicateExplicitIdsAreAnError() throws {
+        let marked = MarkedText("- [ ] One <!-- id: same -->\n- [ ] Two 1️⃣<!-- id: same -->\n")
+        let checklist = marked.parse()
+        let diagnostic = try #require(checklist.diagnostics.first { $0.id.rawValue == "DuplicateID" })
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.position == marked.position("1️⃣"))
+        #expect(diagnostic.message.contains("line 1"))
+    }
+
+    @Test func idsAreStableWhenTheBoxIsTicked() {
+        let open = MarkedText("## A\n- [ ] Thing\n").parse()
+        let done = MarkedText("## A\n- [x] Thing\n").parse()
+        #expect(open.allItems.map(\.id) == done.allItems.map(\.id))
+        #expect(open.allItems.map(\.contentDigest) == done.allItems.map(\.contentDigest))
+    }
+
+    @Test func contentDigestChangesWhenTextOrProbeChanges() {
+        let base = MarkedText("- [ ] Thing `probe: run true`\n").parse().allItems[0].contentDigest
+        let textChanged = MarkedText("- [ ] Thing! `probe: run true`\n").parse().allItems[0].contentDigest
+        let probeChanged = MarkedText("- [ ] Thing `probe: run false`\n").parse().allItems[0].contentDigest
+        #expect(Set([base, textChanged, probeChanged]).count == 3)
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+@testable import Tickmark
+
+@Suite struct SourcePositionTests {
+    @Test func linesEndAtLineFeedCarriageReturnLineFeedAndLoneCarriageReturn() {
+        let source = SourceText(bytes: Array("a\nb\r\nc\rd".utf8))
+        #expect(source.lineStarts == [0, 2, 5, 7])
+        #expect(source.text(ofLine: 2) == "b")
+        #expect(source.position(ofOffset: 7) == SourcePosition(line: 4, column: 1, offset: 7))
+    }
+
+    @Test func columnsCountUTF8BytesWithEmojiAndCJK() {
+        let marked = MarkedText("- [ ] café 🚀 發佈 1️⃣`probe: run true`\n")
+        let checklist = marked.parse()
+        let probe = checklist.allItems.first?.probes.first
+        // The probe position is the first byte of the code span's text, one past the backtick.
+        let expected = marked.position("1️⃣")
+        #expect(probe?.position.line == 1)
+        #expect(probe?.position.column == expected.column + 1)
+        #expect(probe?.position.offset == expected.offset + 1)
+    }
+
+    @Test func emptyFileHasOneLineAndNoItems() {
+        let checklist = ChecklistParser.parse([], path: "empty.md")
+        #expect(checklist.items.isEmpty)
+        #expect(checklist.diagnostics.isEmpty)
+        #expect(checklist.source.lineCount == 1)
+    }
+}
