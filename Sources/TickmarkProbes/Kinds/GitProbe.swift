@@ -8,6 +8,12 @@ public struct GitProbe: ProbeKind {
         public var remote: String
         /// The branch on that remote (`main`, `release/1.2`).
         public var branch: String
+        /// Creates a remote-tracking branch.
+        public init(remote: String, branch: String) {
+            self.remote = remote
+            self.branch = branch
+        }
+
         /// `origin/main`.
         public var description: String { "\(remote)/\(branch)" }
     }
