@@ -29,14 +29,13 @@ public struct FileProbe: ProbeKind {
         /// Whether `content` equals `expected`, ignoring one trailing line break on either side.
         public static func contentEquals(_ content: String, _ expected: String) -> Bool {
             func trimmed(_ text: String) -> Substring {
-                var text = Substring(text)
-                if text.hasSuffix("\n") { text = text.dropLast() }
-                if text.hasSuffix("\r") { text = text.dropLast() }
-                return text
+                // "\r\n" is a single Character, so one `dropLast` removes either kind of line break.
+                text.hasSuffix("\r\n") || text.hasSuffix("\n") ? Substring(text).dropLast() : Substring(text)
             }
             return trimmed(content) == trimmed(expected)
         }
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             if presence == .absent { return "\(path) is absent" }
             var checks: [String] = []
@@ -48,6 +47,7 @@ public struct FileProbe: ProbeKind {
         }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "file",
         summary: "A path exists or is absent; its content contains, matches or equals the given text; it is fresh.",
@@ -79,6 +79,7 @@ public struct FileProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let path = decoder.requireArgument("a path", usage: "probe: file PATH [exists|absent] [contains=TEXT] …") else { return nil }
         var configuration = Configuration(path: path.value)
