@@ -15,11 +15,13 @@ public struct ChangelogProbe: ProbeKind {
         /// Whether the heading must carry a release date, `## [X.Y.Z] - YYYY-MM-DD` (`dated`).
         public var requiresDate = false
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             "\(path) has a section [\(version)]" + (requiresDate ? " with a release date (YYYY-MM-DD)" : "")
         }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "changelog",
         summary: "The changelog has a section for the version, Keep a Changelog style: ## [X.Y.Z] - YYYY-MM-DD.",
@@ -42,6 +44,7 @@ public struct ChangelogProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let version = decoder.requireArgument("a version", usage: "probe: \(description.usage)") else { return nil }
         var configuration: Configuration?

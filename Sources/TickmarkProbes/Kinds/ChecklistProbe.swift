@@ -28,6 +28,7 @@ public struct ChecklistProbe: ProbeKind {
         /// Where to look for run records (`records`, default `.tickmark/runs`).
         public var recordsDirectory = ChecklistProbe.defaultRecordsDirectory
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             let name = switch target {
             case .id(let id): "checklist '\(id)'"
@@ -37,6 +38,7 @@ public struct ChecklistProbe: ProbeKind {
         }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "checklist",
         summary: "Another checklist (by id or path) is GO in its latest run record.",
@@ -57,6 +59,7 @@ public struct ChecklistProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("a checklist id or path", usage: "probe: checklist ID_OR_PATH") else { return nil }
         let text = argument.value

@@ -7,9 +7,11 @@ public struct EnvProbe: ProbeKind {
         /// The variables that must be set and not empty, in the order written.
         public var names: [String]
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String { names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " set and not empty" }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "env",
         summary: "Environment variables are set and not empty; their values are never printed.",
@@ -30,6 +32,7 @@ public struct EnvProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let first = decoder.requireArgument("at least one variable name", usage: "probe: env NAME…") else { return nil }
         var names: [String] = []

@@ -40,6 +40,7 @@ public struct GitProbe: ProbeKind {
         /// The repository's folder (`repo`); the working directory by default.
         public var repository: String?
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             let text = switch check {
             case .clean: "the working tree is clean"
@@ -56,6 +57,7 @@ public struct GitProbe: ProbeKind {
 
     static let subcommands = ["clean", "branch", "synced", "tag", "tag-at-head"]
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "git",
         summary: "The repository is clean, on a branch, synced with its remote, or has a tag.",
@@ -88,6 +90,7 @@ public struct GitProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         let usage = "probe: git clean | branch NAME | synced [REMOTE/BRANCH] | tag NAME | tag-at-head [NAME]"
         guard let subcommand = decoder.requireArgument("a check (\(subcommands.joined(separator: ", ")))", usage: usage) else { return nil }

@@ -33,6 +33,7 @@ public struct HTTPProbe: ProbeKind {
         /// The longest the response may take (`under`).
         public var maximumLatency: Duration?
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             var expectations = ["status \(expectedStatus)"]
             if let bodyContains { expectations.append("body containing \(JSONValue.string(bodyContains))") }
@@ -47,6 +48,7 @@ public struct HTTPProbe: ProbeKind {
         }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "http",
         summary: "An HTTP request gets the expected status, body, JSON values and headers, in time.",
@@ -91,6 +93,7 @@ public struct HTTPProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         let usage = "probe: http [METHOD] URL [status=200] …"
         guard let first = decoder.requireArgument("a URL", usage: usage) else { return nil }

@@ -10,9 +10,11 @@ public struct TCPProbe: ProbeKind {
         /// Where to connect.
         public var endpoint: HostPort
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String { "connect to \(endpoint) over TCP" }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "tcp",
         summary: "A TCP connection to HOST:PORT opens within the timeout.",
@@ -36,6 +38,7 @@ public struct TCPProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("HOST:PORT", usage: "probe: tcp HOST:PORT") else { return nil }
         if !argument.value.contains(":"), let next = decoder.arguments.dropFirst().first, HostPort.portNumber(Substring(next.value)) != nil {

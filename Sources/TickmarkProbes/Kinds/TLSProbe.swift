@@ -18,6 +18,7 @@ public struct TLSProbe: ProbeKind {
         /// The name the certificate must be valid for.
         public var verifiedName: String { serverName ?? endpoint.host }
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             var text = "TLS handshake with \(endpoint) verifying the certificate for \(verifiedName)"
             if minimumDaysRemaining > 0 { text += " and at least \(minimumDaysRemaining) days of validity" }
@@ -25,6 +26,7 @@ public struct TLSProbe: ProbeKind {
         }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "tls",
         summary: "The certificate served at HOST:PORT is valid for the host and expires later than `days` from now.",
@@ -49,6 +51,7 @@ public struct TLSProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("HOST[:PORT]", usage: "probe: tls HOST[:PORT] [days=N]") else { return nil }
         let endpoint = TCPProbe.decodeEndpoint(argument, defaultPort: 443, &decoder)

@@ -20,6 +20,7 @@ public struct VersionProbe: ProbeKind {
         /// What to check.
         public var check: Check
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             switch check {
             case .semver(let value): "\(value) is a semantic version"
@@ -32,6 +33,7 @@ public struct VersionProbe: ProbeKind {
 
     static let subcommands = ["semver", "stable", "file", "tag-matches-file"]
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "version",
         summary: "A version is valid SemVer 2.0, is stable, or matches the version kept in a file.",
@@ -66,6 +68,7 @@ public struct VersionProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         let usage = "probe: \(description.usage)"
         guard let subcommand = decoder.requireArgument("a check (\(subcommands.joined(separator: ", ")))", usage: usage) else { return nil }

@@ -25,6 +25,7 @@ public struct WindowProbe: ProbeKind {
             return true
         }
 
+        /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             var parts: [String] = []
             if let allow { parts.append("inside \(allow)") }
@@ -34,6 +35,7 @@ public struct WindowProbe: ProbeKind {
         }
     }
 
+    /// The kind's name, usage, parameters and examples.
     public static let description = ProbeKindDescription(
         name: "window",
         summary: "The current time is outside the denied windows, and inside the allowed one if given.",
@@ -60,6 +62,7 @@ public struct WindowProbe: ProbeKind {
         ]
     )
 
+    /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         var configuration = Configuration()
         let hasWindow = decoder.has("deny") || decoder.has("allow")
