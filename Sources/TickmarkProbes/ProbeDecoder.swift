@@ -15,6 +15,8 @@ extension DiagnosticID {
     public static let invalidRegex = DiagnosticID("InvalidRegex")
     /// A duration that cannot be read (`30s`, `800ms`, `5m`).
     public static let invalidDuration = DiagnosticID("InvalidDuration")
+    /// An option written twice where only one value makes sense.
+    public static let duplicateOption = DiagnosticID("DuplicateOption")
 }
 
 /// Reads a `ProbeSpec`'s arguments and options into typed values, reporting each problem as a
@@ -181,8 +183,15 @@ public struct ProbeDecoder: Sendable {
         return entries.compactMap { entry in entry.value.scalarText.map { (entry.key, $0) } }
     }
 
-    /// Reports options not read and positional arguments not consumed. Call last.
-    public mutating func finish(allowedOptions: [String]) {
+    /// Reports options not read, options written twice (unless listed in `repeatable`), and
+    /// positional arguments not consumed. Call last.
+    public mutating func finish(allowedOptions: [String], repeatable: [String] = []) {
+        var seen: Set<String> = []
+        for option in spec.options where consumedOptions.contains(option.key) {
+            guard !seen.insert(option.key).inserted, !repeatable.contains(option.key) else { continue }
+            error(.duplicateOption, "'\(option.key)' is given more than once", at: option.position, length: option.key.utf8.count,
+                  notes: ["only the first value would be used; remove the others"])
+        }
         for option in spec.options where !consumedOptions.contains(option.key) {
             var message = "'\(spec.kind)' probe has no option '\(option.key)'"
             let known = allowedOptions + CommonProbeOptions.keys

@@ -17,6 +17,16 @@ public enum ProbeRegistry {
     /// The kinds, in the order the docs list them.
     public static let kinds: [any ProbeKind.Type] = [
         RunProbe.self,
+        HTTPProbe.self,
+        TCPProbe.self,
+        TLSProbe.self,
+        FileProbe.self,
+        GitProbe.self,
+        VersionProbe.self,
+        ChangelogProbe.self,
+        EnvProbe.self,
+        WindowProbe.self,
+        ChecklistProbe.self,
     ]
 
     /// The kind named `name`.
