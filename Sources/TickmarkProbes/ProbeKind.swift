@@ -68,11 +68,23 @@ public protocol ProbeKind: Sendable {
     /// `id`, `needs`, `when`) are already consumed. Problems go to `decoder`; return `nil` when the
     /// probe cannot be configured.
     static func decode(_ decoder: inout ProbeDecoder) -> Configuration?
+
+    /// Performs one attempt of the probe within `context.timeout`. Never throws: a check that
+    /// ran and found the condition false is `.fail`; one that could not run is `.error`.
+    static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult
 }
 
 extension ProbeKind {
     /// `decode` with the configuration type erased.
     static func decodeAny(_ decoder: inout ProbeDecoder) -> (any ProbeConfiguration)? {
         decode(&decoder)
+    }
+
+    /// `execute` with the configuration type erased.
+    static func executeAny(_ configuration: any ProbeConfiguration, in context: ProbeContext) async -> ProbeResult {
+        guard let configuration = configuration as? Configuration else {
+            return ProbeResult(.error, "internal error: \(description.name) probe got a configuration of another kind", evidence: ProbeEvidence(action: description.name))
+        }
+        return await execute(configuration, in: context)
     }
 }

@@ -10,6 +10,13 @@ public struct DecodedProbe: Sendable {
     public var common: CommonProbeOptions
     /// The kind-specific configuration.
     public var configuration: any ProbeConfiguration
+    /// The kind's type, which executes the configuration.
+    let kindType: any ProbeKind.Type
+
+    /// Performs one attempt of the probe.
+    public func execute(in context: ProbeContext) async -> ProbeResult {
+        await kindType.executeAny(configuration, in: context)
+    }
 }
 
 /// Every probe kind Tickmark knows, in one explicit list.
@@ -52,7 +59,7 @@ public enum ProbeRegistry {
         let common = CommonProbeOptions.decode(&decoder)
         let configuration = kind.decodeAny(&decoder)
         guard let configuration, !decoder.hasErrors else { return (nil, decoder.diagnostics) }
-        return (DecodedProbe(spec: spec, kind: kind.description, common: common, configuration: configuration), decoder.diagnostics)
+        return (DecodedProbe(spec: spec, kind: kind.description, common: common, configuration: configuration, kindType: kind), decoder.diagnostics)
     }
 
     /// Every problem with the probes of `checklist`, in document order.

@@ -1,0 +1,65 @@
+import Foundation
+import Tickmark
+
+/// How one probe ended.
+public enum ProbeStatus: String, Sendable, Codable, Equatable {
+    /// The check ran and its expectation held.
+    case pass
+    /// The check ran and its expectation did not hold.
+    case fail
+    /// The check could not run: bad configuration, DNS failure, missing binary, timeout.
+    case error
+    /// The check did not run: its `when` was false or an item it `needs` did not pass.
+    case skipped
+}
+
+/// One named fact of a probe's evidence (`status` = `503`, `exit` = `1`).
+public struct EvidenceField: Sendable, Equatable, Codable {
+    /// The fact's name.
+    public var name: String
+    /// Its value, as text.
+    public var value: String
+
+    /// Creates a field.
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// What a probe did and saw, kept bounded in size, for records and reports.
+public struct ProbeEvidence: Sendable, Equatable {
+    /// The largest `output` kept, in bytes (its tail is kept).
+    public static let outputLimit = 8 * 1024
+
+    /// What was run or requested, in one line (`sh -c 'swift test'`, `GET https://…`).
+    public var action: String
+    /// Relevant output (command output tail, response body head), at most `outputLimit` bytes.
+    public var output: String
+    /// Named facts: status code, exit status, latency, certificate expiry….
+    public var fields: [EvidenceField]
+
+    /// Creates evidence.
+    public init(action: String, output: String = "", fields: [EvidenceField] = []) {
+        self.action = action
+        self.output = output
+        self.fields = fields
+    }
+}
+
+/// The result of one attempt of one probe.
+public struct ProbeResult: Sendable, Equatable {
+    /// Pass, fail, error or skipped.
+    public var status: ProbeStatus
+    /// One line saying why, such as `expected status 200, got 503`.
+    public var reason: String
+    /// What was run and seen.
+    public var evidence: ProbeEvidence
+
+    /// Creates a result.
+    public init(_ status: ProbeStatus, _ reason: String, evidence: ProbeEvidence) {
+        self.status = status
+        self.reason = reason
+        self.evidence = evidence
+    }
+}
