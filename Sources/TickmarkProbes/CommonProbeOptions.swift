@@ -1,3 +1,4 @@
+import Foundation
 import Tickmark
 
 /// How often to attempt a probe, and how long to wait between attempts.

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import Tickmark
+import TickmarkProbes
+import TickmarkReport
+
+/// `tickmark run PATH…`: runs the probes, decides GO / NO-GO, writes the record.
+struct RunCommand: TickmarkSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the probes of checklists and decide GO / NO-GO.",
+        discussion: """
+        Probes run concurrently; results print in document order. Manual items count when ticked in the file (or, with --strict, only when signed off). Exit 0 means GO, 1 NO-GO, 2 invalid input.
+
+        Examples:
+          tickmark run checklists/pre-merge.md
+          tickmark run checklists/staging.md --var base_url=https://staging.example.com --junit junit.xml
+          tickmark run checklists/ --section "Before tagging" --fail-fast
+          tickmark run checklists/production-readiness.md --dry-run
+          tickmark run RELEASING.md --write --record .tickmark/release.json
+        """
+    )
+
+    @Argument(help: "Checklist files, or folders of them.")
+    var paths: [String]
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable (repeatable).", valueName: "name=value"))
+    var variables: [String] = []
+
+    @Option(help: ArgumentHelp("Read variables from a YAML or .env file.", valueName: "file"))
+    var varsFile: String?
+
+    @Option(name: .customLong("secret"), help: ArgumentHelp("Set a secret variable, shown as *** everywhere (repeatable).", valueName: "name=value"))
+    var secrets: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Run only these item ids (and their children).", valueName: "id"))
+    var only: [String] = []
+
+    @Option(help: ArgumentHelp("Run only the items under this heading (repeatable).", valueName: "name"))
+    var section: [String] = []
+
+    @Option(help: "Probes running at once.")
+    var jobs: Int = 8
+
+    @Flag(help: "Stop starting probes after the first blocking failure.")
+    var failFast = false
+
+    @Flag(help: "List what would run, run nothing.")
+    var dryRun = false
+
+    @Flag(help: "Tick and untick boxes in the checklist files to mirror the results.")
+    var write = false
+
+    @Option(help: ArgumentHelp("Where to write the run record (default .tickmark/runs/<id>-<UTC time>.json). Sign-offs in an existing record are carried over.", valueName: "file"))
+    var record: String?
+
+    @Flag(help: "Do not write a run record.")
+    var noRecord = false
+
+    @Option(help: ArgumentHelp("Write JUnit XML here.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Write the run as JSON (tickmark.run/v1) here.", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Time limit for the whole run, such as 10m.", valueName: "duration"))
+    var timeout: String?
+
+    @Flag(help: "Manual items count only when signed off, not when ticked.")
+    var strict = false
+
+    @Flag(help: "NO-GO when a box ticked in the file is not backed by this run or a valid sign-off.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Run probes in this folder instead of the current one.", valueName: "dir"))
+    var cwd: String?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let timeout, DurationText.parse(timeout) == nil {
+            throw ValidationError("--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
+        }
+        for assignment in variables + secrets where Self.split(assignment) == nil {
+            throw ValidationError("'\(assignment)' must be written name=value")
+        }
+    }
+
+    static func split(_ assignment: String) -> (name: String, value: String)? {
+        guard let equals = assignment.firstIndex(of: "=") else { return nil }
+        let name = String(assignment[..<equals])
+        guard VariableScanner.isValidName(name) else { return nil }
+        return (name, String(assignment[assignment.index(after: equals)...]))
+    }
+
+    func execute(_ console: Console) async throws -> Int32 {
+        let files = try ChecklistPaths.expand(paths)
+        guard !files.isEmpty else { throw TickmarkError(.usage, "no checklist files found in \(paths.joined(separator: ", "))") }
+        let checklists = try files.map { path throws(TickmarkError) in try ChecklistFile.load(path) }
+        var options = RunOptions()
+        options.jobs = jobs
+        options.failFast = failFast
+        options.strict = strict
+        options.check = check
+        options.only = only
+        options.sections = section
+        options.runTimeout = timeout.flatMap(DurationText.parse)
+        var carried: RunRecord?
+        if let record, FileManager.default.fileExists(atPath: record) {
+            carried = try RunRecord.load(record)
+            options.signOffs = carried?.signOffs ?? []
+        }
+        var sources = VariableSources(environment: console.environment)
+        sources.commandLine = variables.compactMap(Self.split)
+        sources.secrets = secrets.compactMap(Self.split)
+        if let varsFile { sources.file = try VariablesFile.load(varsFile) }
+
+        let workingDirectory = absolute(cwd ?? console.currentDirectory, base: console.currentDirectory)
+        let context = ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: options.defaultTimeout)
+        if dryRun {
+            return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
+        }
+        let progress = RunProgress(checklists: checklists, options: options, console: console)
+        let outcome: RunOutcome
+        do {
+            outcome = try await ProbeRunner.run(checklists, sources: sources, options: options, context: context) { event in
+                progress.handle(event)
+            }
+        } catch {
+            progress.finish()
+            RunDiagnostics.print(error.diagnostics, checklists: checklists, console: console)
+            return 2
+        }
+        progress.finish()
+        RunSummaryText.print(outcome, console: console)
+
+        let environment = RunRecord.currentEnvironment(
+            variables: console.environment, workingDirectory: workingDirectory,
+            gitCommit: outcome.checklists.first?.variables.first { $0.name == "git.head" }?.value,
+            gitBranch: outcome.checklists.first?.variables.first { $0.name == "git.branch" }?.value
+        )
+        let runRecord = RunRecord(outcome: outcome, environment: environment, version: TickmarkCommand.version, signOffs: options.signOffs)
+        var failures: [TickmarkError] = []
+        func attempt(_ body: () throws(TickmarkError) -> Void) {
+            do { try body() } catch { failures.append(error) }
+        }
+        if !noRecord {
+            let path = record ?? RunRecord.defaultPath(ids: outcome.checklists.map(\.checklist.id), at: outcome.startedAt)
+            attempt { () throws(TickmarkError) in
+                let previous = FileManager.default.fileExists(atPath: path) ? try ChecklistFile.readBytes(path) : nil
+                try runRecord.write(to: absolute(path, base: console.currentDirectory), expected: previous)
+                console.line("Record: \(path)")
+            }
+        }
+        if let json { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(json, base: console.currentDirectory), expected: nil, with: try runRecord.jsonBytes()) } }
+        if let junit { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(junit, base: console.currentDirectory), expected: nil, with: Array(JUnitWriter.xml(for: [runRecord]).utf8)) } }
+        if write { attempt { () throws(TickmarkError) in try BoxWriter.write(outcome, console: console) } }
+        GitHubActions.report(outcome, console: console)
+        for failure in failures { console.errorLine(failure.description) }
+        if !failures.isEmpty { return 2 }
+        return outcome.decision == .go ? 0 : 1
+    }
+
+    private func absolute(_ path: String, base: String) -> String {
+        path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import Tickmark
+
+/// Runs the probes of checklists concurrently and decides GO / NO-GO.
+///
+/// Probes run in a task group bounded by `jobs`, level by level when some `needs` others; results
+/// are stored by position, so the outcome is in document order whatever finished first.
+public enum ProbeRunner {
+    /// Plans, runs and decides. Throws before any probe starts when a checklist cannot run.
+    public static func run(
+        _ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext,
+        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) async throws(RunPlanError) -> RunOutcome {
+        let startedAt = context.now()
+        let referenced = BuiltinVariables.referenced(in: checklists)
+        var builtins: [String: [String: String]] = [:]
+        var builtinProblems: [String: String] = [:]
+        for checklist in checklists {
+            let folder = absoluteFolder(of: checklist.path, workingDirectory: context.workingDirectory)
+            let resolved = await BuiltinVariables.resolve(
+                referenced, checklistDirectory: folder, workingDirectory: context.workingDirectory,
+                now: startedAt, processes: context.processes, environment: context.environment
+            )
+            builtins[checklist.path] = resolved.values
+            builtinProblems.merge(resolved.problems) { first, _ in first }
+        }
+        let plans = try RunPlanner.plan(checklists, sources: sources, builtins: builtins, builtinProblems: builtinProblems, options: options)
+        var redactor = Redactor(secrets: sources.secretValues)
+        for plan in plans { redactor.add(plan.scope.secretValues) }
+        let store = ResultStore()
+        let deadline = options.runTimeout.map { ContinuousClock.now + $0 }
+
+        var outcomes = [ChecklistOutcome?](repeating: nil, count: plans.count)
+        for index in executionOrder(plans) {
+            let plan = plans[index]
+            for (itemIndex, item) in plan.items.enumerated() where item.item.probes.isEmpty {
+                onEvent(.itemFinished(checklist: index, item: itemIndex))
+            }
+            let levels = Set(plan.probes.map(\.level)).sorted()
+            for level in levels {
+                let batch = plan.probes.filter { $0.level == level }
+                await runBatch(batch, plan: plan, checklistIndex: index, options: options, context: context,
+                               redactor: redactor, store: store, deadline: deadline, onEvent: onEvent)
+            }
+            var requirementResults: [(String, ProbeResult)] = []
+            for (id, probe) in plan.requirements {
+                if let sibling = plans.firstIndex(where: { $0.checklist.id == id }), let done = outcomes[sibling] {
+                    let passed = done.decision == .go
+                    requirementResults.append((id, ProbeResult(passed ? .pass : .fail, "checklist '\(id)' is \(done.decision.rawValue) in this run", evidence: ProbeEvidence(action: "checklist \(id)"))))
+                } else if let probe {
+                    var requirementContext = context
+                    requirementContext.timeout = options.defaultTimeout
+                    requirementResults.append((id, await probe.execute(in: requirementContext)))
+                }
+            }
+            outcomes[index] = await Verdict.decide(
+                plan: plan, store: store, checklistIndex: index, options: options, now: context.now(),
+                requirements: requirementResults, redactor: redactor
+            )
+        }
+        let finished = outcomes.compactMap { $0 }
+        return RunOutcome(
+            checklists: finished, decision: finished.allSatisfy { $0.decision == .go } ? .go : .noGo,
+            startedAt: startedAt, finishedAt: context.now()
+        )
+    }
+
+    /// Checklists ordered so that one another `requires` runs first (given order otherwise).
+    static func executionOrder(_ plans: [PlannedChecklist]) -> [Int] {
+        var order: [Int] = []
+        var remaining = Array(plans.indices)
+        while !remaining.isEmpty {
+            let ready = remaining.first { index in
+                plans[index].requirements.allSatisfy { requirement in
+                    guard let sibling = plans.firstIndex(where: { $0.checklist.id == requirement.id }) else { return true }
+                    return order.contains(sibling) || sibling == index
+                }
+            } ?? remaining[0]
+            order.append(ready)
+            remaining.removeAll { $0 == ready }
+        }
+        return order
+    }
+
+    static func absoluteFolder(of path: String, workingDirectory: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        let url = URL(fileURLWithPath: absolute).standardizedFileURL.deletingLastPathComponent()
+        return url.path
+    }
+
+    private static func runBatch(
+        _ batch: [PlannedProbe], plan: PlannedChecklist, checklistIndex: Int, options: RunOptions, context: ProbeContext,
+        redactor: Redactor, store: ResultStore, deadline: ContinuousClock.Instant?, onEvent: @escaping @Sendable (RunEvent) -> Void
+    ) async {
+        let jobs = max(1, options.jobs)
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < batch.count else { return }
+                let probe = batch[next]
+                next += 1
+                group.addTask {
+                    let outcome = await execute(probe, plan: plan, options: options, context: context, redactor: redactor,
+                                                store: store, deadline: deadline, onEvent: onEvent)
+                    let itemDone = await store.record(outcome, checklist: checklistIndex, item: probe.item, index: probe.index,
+                                                      expected: plan.items[probe.item].item.probes.count,
+                                                      blocking: plan.items[probe.item].item.severity == .blocking && !probe.decoded.common.advisory)
+                    if itemDone { onEvent(.itemFinished(checklist: checklistIndex, item: probe.item)) }
+                }
+            }
+            for _ in 0..<min(jobs, batch.count) { startNext() }
+            while await group.next() != nil { startNext() }
+        }
+    }
+
+    private static func execute(
+        _ probe: PlannedProbe, plan: PlannedChecklist, options: RunOptions, context: ProbeContext, redactor: Redactor,
+        store: ResultStore, deadline: ContinuousClock.Instant?, onEvent: @Sendable (RunEvent) -> Void
+    ) async -> ProbeOutcome {
+        let startedAt = context.now()
+        let clockStart = ContinuousClock.now
+        let summary = redactor.redact(probe.decoded.configuration.summary)
+        func finish(_ result: ProbeResult, attempts: Int) -> ProbeOutcome {
+            var redacted = result
+            redacted.reason = redactor.redact(result.reason)
+            redacted.evidence.action = redactor.redact(result.evidence.action)
+            redacted.evidence.output = redactor.redact(result.evidence.output)
+            redacted.evidence.fields = result.evidence.fields.map { EvidenceField($0.name, redactor.redact($0.value)) }
+            return ProbeOutcome(
+                kind: probe.decoded.spec.kind, position: probe.decoded.spec.position, summary: summary, result: redacted,
+                attempts: attempts, startedAt: startedAt, duration: ContinuousClock.now - clockStart,
+                advisory: probe.decoded.common.advisory
+            )
+        }
+        let skipEvidence = ProbeEvidence(action: summary)
+        if let when = probe.when, let condition = ProbeCondition.parse(when), !condition.evaluate() {
+            return finish(ProbeResult(.skipped, "skipped: when `\(when)` is false", evidence: skipEvidence), attempts: 0)
+        }
+        for need in probe.needs {
+            let passed = await store.itemPassed(checklist: probe.checklist, item: need, plan: plan, options: options, now: context.now())
+            if !passed {
+                return finish(ProbeResult(.skipped, "skipped: needs '\(plan.items[need].item.id)', which did not pass", evidence: skipEvidence), attempts: 0)
+            }
+        }
+        var attempt = 0
+        var last = ProbeResult(.error, "not run", evidence: skipEvidence)
+        while attempt < probe.retry.attempts {
+            if options.failFast, await store.failFastTriggered {
+                return finish(ProbeResult(.skipped, "skipped: --fail-fast after an earlier failure", evidence: skipEvidence), attempts: attempt)
+            }
+            var timeout = probe.timeout
+            if let deadline {
+                let remaining = deadline - ContinuousClock.now
+                if remaining <= .zero {
+                    return finish(ProbeResult(.error, "not run: the run's --timeout was reached", evidence: skipEvidence), attempts: attempt)
+                }
+                timeout = min(timeout, remaining)
+            }
+            attempt += 1
+            onEvent(.probeStarted(checklist: probe.checklist, item: probe.item, label: summary))
+            var attemptContext = context
+            attemptContext.timeout = timeout
+            attemptContext.workingDirectory = context.workingDirectory
+            last = await probe.decoded.execute(in: attemptContext)
+            if last.status == .pass || last.status == .skipped { break }
+            if attempt < probe.retry.attempts {
+                var pause = probe.retry.interval
+                if let deadline { pause = min(pause, max(.zero, deadline - ContinuousClock.now)) }
+                try? await Task.sleep(for: pause)
+            }
+        }
+        if attempt > 1, last.status != .pass {
+            last.reason += " (after \(attempt) attempts)"
+        }
+        return finish(last, attempts: attempt)
+    }
+}
+
+/// Probe outcomes as they arrive, by position, and the fail-fast flag.
+actor ResultStore {
+    private var outcomes: [String: ProbeOutcome] = [:]
+    private var finishedPerItem: [String: Int] = [:]
+    private(set) var failFastTriggered = false
+
+    private func key(_ checklist: Int, _ item: Int, _ index: Int) -> String { "\(checklist)/\(item)/\(index)" }
+
+    /// Stores an outcome; returns true when it was the item's last probe.
+    func record(_ outcome: ProbeOutcome, checklist: Int, item: Int, index: Int, expected: Int, blocking: Bool) -> Bool {
+        outcomes[key(checklist, item, index)] = outcome
+        if blocking, outcome.result.status == .fail || outcome.result.status == .error { failFastTriggered = true }
+        let itemKey = "\(checklist)/\(item)"
+        finishedPerItem[itemKey, default: 0] += 1
+        return finishedPerItem[itemKey] == expected
+    }
+
+    /// The outcome of one probe, if it ran.
+    func outcome(checklist: Int, item: Int, index: Int) -> ProbeOutcome? {
+        outcomes[key(checklist, item, index)]
+    }
+
+    /// Whether an item needed by another passed: all its probes passed, or (manual) it is ticked or signed off.
+    func itemPassed(checklist: Int, item: Int, plan: PlannedChecklist, options: RunOptions, now: Date) -> Bool {
+        let planned = plan.items[item].item
+        if planned.probes.isEmpty {
+            return Verdict.manualStatus(planned, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now).satisfied
+        }
+        return planned.probes.indices.allSatisfy { outcomes[key(checklist, item, $0)]?.result.status == .pass }
+    }
+}
+
+/// One probe `--dry-run` lists: what would run, with its limits.
+public struct PlannedStep: Sendable {
+    public var checklistPath: String
+    public var itemID: String
+    public var itemText: String
+    public var line: Int
+    public var kind: String
+    /// What it would do, after variable substitution, secrets redacted.
+    public var summary: String
+    public var timeout: Duration
+    public var attempts: Int
+    public var when: String?
+    public var needs: [String]
+}
+
+extension ProbeRunner {
+    /// Plans the run exactly as `run` would (variables, decoding, needs) and lists the probes in
+    /// document order without running any.
+    public static func dryRun(_ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext) async throws(RunPlanError) -> [PlannedStep] {
+        let referenced = BuiltinVariables.referenced(in: checklists)
+        var builtins: [String: [String: String]] = [:]
+        var problems: [String: String] = [:]
+        for checklist in checklists {
+            let resolved = await BuiltinVariables.resolve(
+                referenced, checklistDirectory: absoluteFolder(of: checklist.path, workingDirectory: context.workingDirectory),
+                workingDirectory: context.workingDirectory, now: context.now(), processes: context.processes, environment: context.environment
+            )
+            builtins[checklist.path] = resolved.values
+            problems.merge(resolved.problems) { first, _ in first }
+        }
+        let plans = try RunPlanner.plan(checklists, sources: sources, builtins: builtins, builtinProblems: problems, options: options)
+        var redactor = Redactor(secrets: sources.secretValues)
+        for plan in plans { redactor.add(plan.scope.secretValues) }
+        return plans.flatMap { plan in
+            plan.probes.map { probe in
+                let item = plan.items[probe.item].item
+                return PlannedStep(
+                    checklistPath: plan.checklist.path, itemID: item.id, itemText: item.text, line: probe.decoded.spec.position.line,
+                    kind: probe.decoded.spec.kind, summary: redactor.redact(probe.decoded.configuration.summary),
+                    timeout: probe.timeout, attempts: probe.retry.attempts, when: probe.when.map(redactor.redact),
+                    needs: probe.needs.map { plan.items[$0].item.id }
+                )
+            }
+        }
+    }
+}

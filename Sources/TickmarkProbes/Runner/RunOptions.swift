@@ -1,0 +1,42 @@
+import Foundation
+import Tickmark
+
+/// How `tickmark run` runs: selection, concurrency, strictness, limits.
+public struct RunOptions: Sendable {
+    /// Probes running at once (`--jobs`, default 8).
+    public var jobs: Int = 8
+    /// Stop starting probes after the first blocking failure (`--fail-fast`).
+    public var failFast = false
+    /// Manual items count only with a sign-off, not a tick (`--strict`).
+    public var strict = false
+    /// A ticked box not backed by this run's evidence or a valid sign-off makes the run NO-GO (`--check`).
+    public var check = false
+    /// Only these item ids (and their children) (`--only`).
+    public var only: [String] = []
+    /// Only items under a heading with one of these names or slugs (`--section`).
+    public var sections: [String] = []
+    /// Limit for the whole run (`--timeout`).
+    public var runTimeout: Duration?
+    /// Timeout of one probe attempt when neither the probe nor the checklist says (30 s).
+    public var defaultTimeout: Duration = .seconds(30)
+    /// Sign-offs known from earlier (carried over from a record).
+    public var signOffs: [SignOff] = []
+
+    /// Default options.
+    public init() {}
+}
+
+/// Something the CLI may show while a run goes on.
+public enum RunEvent: Sendable {
+    /// A probe attempt started.
+    case probeStarted(checklist: Int, item: Int, label: String)
+    /// An item has its final status (all its probes finished).
+    case itemFinished(checklist: Int, item: Int)
+}
+
+/// A problem that stops a run before any probe starts: undefined variable, invalid probe after
+/// substitution, unknown `needs`, dependency cycle, or a checklist with errors.
+public struct RunPlanError: Error, Sendable {
+    /// The problems, as diagnostics with file and position.
+    public var diagnostics: [Diagnostic]
+}

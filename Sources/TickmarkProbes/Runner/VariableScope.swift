@@ -1,0 +1,125 @@
+import Foundation
+import Tickmark
+
+/// Where a run's variables come from, strongest first (SPEC §1.5).
+public struct VariableSources: Sendable {
+    /// `--var name=value`.
+    public var commandLine: [(name: String, value: String)] = []
+    /// `--secret name=value`: variables whose values are redacted everywhere.
+    public var secrets: [(name: String, value: String)] = []
+    /// `--vars-file FILE` entries.
+    public var file: [(name: String, value: String)] = []
+    /// The process environment (`TICKMARK_VAR_name`, and secret-looking names to redact).
+    public var environment: [String: String] = [:]
+
+    /// Empty sources.
+    public init(commandLine: [(name: String, value: String)] = [], secrets: [(name: String, value: String)] = [],
+                file: [(name: String, value: String)] = [], environment: [String: String] = [:]) {
+        self.commandLine = commandLine
+        self.secrets = secrets
+        self.file = file
+        self.environment = environment
+    }
+
+    /// The prefix of environment variables that define Tickmark variables.
+    public static let environmentPrefix = "TICKMARK_VAR_"
+
+    /// Every secret value: `--secret` values, and environment variables named like TOKEN, SECRET,
+    /// PASSWORD or KEY (also as `TICKMARK_VAR_…`).
+    public var secretValues: [String] {
+        secrets.map(\.value) + environment.filter { Redactor.isSecretName($0.key) }.map(\.value)
+    }
+}
+
+/// The variables one checklist sees: sources merged over front matter, plus the built-ins.
+public struct VariableScope: Sendable {
+    /// Resolved values by name.
+    public private(set) var values: [String: String]
+    /// Names whose values are secret.
+    public private(set) var secretNames: Set<String>
+
+    /// Merges `sources` over `checklist`'s front matter and the `builtins`.
+    public init(sources: VariableSources, checklist: Checklist, builtins: [String: String]) {
+        var values = builtins
+        for definition in checklist.variables { values[definition.name] = definition.value }
+        var secretNames: Set<String> = []
+        for (key, value) in sources.environment where key.hasPrefix(VariableSources.environmentPrefix) {
+            let name = String(key.dropFirst(VariableSources.environmentPrefix.count))
+            values[name] = value
+            if Redactor.isSecretName(name) { secretNames.insert(name) }
+        }
+        for (name, value) in sources.file { values[name] = value }
+        for (name, value) in sources.commandLine { values[name] = value }
+        for (name, value) in sources.secrets {
+            values[name] = value
+            secretNames.insert(name)
+        }
+        self.values = values
+        self.secretNames = secretNames
+    }
+
+    /// The value of `name`, if defined.
+    public func value(_ name: String) -> String? { values[name] }
+
+    /// Values that must be redacted.
+    public var secretValues: [String] { secretNames.compactMap { values[$0] } }
+}
+
+/// Computes the built-in variables a set of checklists refers to.
+public enum BuiltinVariables {
+    /// Names of built-ins `checklists` refer to in their probes.
+    public static func referenced(in checklists: [Checklist]) -> Set<String> {
+        var names: Set<String> = []
+        for checklist in checklists {
+            for item in checklist.allItems {
+                for probe in item.probes {
+                    for text in ProbeInterpolation.strings(in: probe) {
+                        if case .success(let references) = VariableScanner.references(in: text) {
+                            for reference in references where VariableScanner.builtins.contains(reference.name) {
+                                names.insert(reference.name)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return names
+    }
+
+    /// Values of the built-ins in `names`; git ones that cannot be read are left out (then a
+    /// probe using them stops the run as an undefined variable, with git's reason as a note).
+    public static func resolve(
+        _ names: Set<String>, checklistDirectory: String, workingDirectory: String, now: Date,
+        processes: any ProcessLauncher, environment: [String: String]
+    ) async -> (values: [String: String], problems: [String: String]) {
+        var values: [String: String] = ["checklist.dir": checklistDirectory]
+        var problems: [String: String] = [:]
+        let utc = TimeZone(identifier: "UTC")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        values["today"] = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = utc
+        values["now"] = formatter.string(from: now)
+        let git: [(String, [String])] = [
+            ("git.head", ["rev-parse", "HEAD"]),
+            ("git.branch", ["symbolic-ref", "--short", "-q", "HEAD"]),
+            ("git.tag", ["describe", "--tags", "--exact-match", "HEAD"]),
+        ]
+        for (name, arguments) in git where names.contains(name) {
+            let outcome = await processes.run(ProcessRequest(
+                executable: "git", arguments: arguments, workingDirectory: workingDirectory,
+                environment: environment, timeout: .seconds(10), outputLimit: 4096
+            ))
+            let output = String(decoding: outcome.standardOutput, as: UTF8.self).trimmingASCIIWhitespace()
+            if outcome.termination == .exited(0), !output.isEmpty {
+                values[name] = output
+            } else {
+                let error = String(decoding: outcome.standardError, as: UTF8.self).trimmingASCIIWhitespace()
+                problems[name] = error.isEmpty ? "git found no value (\(name == "git.tag" ? "no tag points at HEAD" : "detached HEAD or not a repository"))" : error
+            }
+        }
+        return (values, problems)
+    }
+}

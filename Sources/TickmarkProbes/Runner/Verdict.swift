@@ -1,0 +1,109 @@
+import Foundation
+import Tickmark
+
+/// Turns probe outcomes and sign-offs into item statuses and the checklist's decision.
+enum Verdict {
+    static func decide(
+        plan: PlannedChecklist, store: ResultStore, checklistIndex: Int, options: RunOptions, now: Date,
+        requirements: [(String, ProbeResult)], redactor: Redactor
+    ) async -> ChecklistOutcome {
+        var items: [ItemOutcome] = []
+        for (itemIndex, planned) in plan.items.enumerated() {
+            let item = planned.item
+            var probes: [ProbeOutcome] = []
+            for probeIndex in item.probes.indices {
+                if let outcome = await store.outcome(checklist: checklistIndex, item: itemIndex, index: probeIndex) {
+                    probes.append(outcome)
+                }
+            }
+            let signOffs = options.signOffs.filter { $0.checklist == plan.checklist.id && $0.item == item.id }.sorted { $0.at < $1.at }
+            var status: ItemStatus
+            var reason: String
+            var ownSatisfied: Bool
+            if item.state == .na {
+                (status, reason, ownSatisfied) = (.skipped, "not applicable", true)
+            } else if item.probes.isEmpty {
+                let manual = manualStatus(item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now)
+                (status, reason, ownSatisfied) = (manual.status, manual.reason, manual.satisfied)
+            } else {
+                (status, reason) = probeStatus(probes)
+                ownSatisfied = status == .pass || status == .skipped
+            }
+            var uncheckedTick = false
+            if options.check, item.state == .checked {
+                if item.probes.isEmpty {
+                    uncheckedTick = status != .signedOff
+                } else {
+                    uncheckedTick = status != .pass
+                }
+            }
+            items.append(ItemOutcome(
+                item: item, parentID: planned.parent.map { plan.items[$0].item.id }, depth: planned.depth,
+                status: status, reason: reason, probes: probes, signOffs: signOffs, ownSatisfied: ownSatisfied,
+                satisfied: ownSatisfied, blocks: false, uncheckedTick: uncheckedTick
+            ))
+        }
+        // Children come after parents, so a reverse pass folds children into their parents.
+        for index in items.indices.reversed() {
+            guard let parent = plan.items[index].parent else { continue }
+            let child = items[index]
+            let childCounts = child.item.severity == .blocking && !child.isNotApplicable
+            if childCounts && !child.satisfied { items[parent].satisfied = false }
+        }
+        var blockers: [String] = []
+        for index in items.indices {
+            let item = items[index]
+            let blocking = item.item.severity == .blocking && !item.isNotApplicable
+            items[index].blocks = blocking && !item.ownSatisfied
+            if items[index].blocks {
+                blockers.append("\(item.item.id) (line \(item.item.position.line)): \(item.reason)")
+            }
+            if item.uncheckedTick {
+                blockers.append("\(item.item.id) (line \(item.item.position.line)): ticked in the file, but \(item.item.probes.isEmpty ? "no valid sign-off backs it" : "its probes did not pass")")
+            }
+        }
+        for (id, result) in requirements where result.status != .pass {
+            blockers.append("requires '\(id)' to be GO: \(result.reason)")
+        }
+        let variables = plan.scope.values.keys.sorted().map { name -> (name: String, value: String) in
+            let value = plan.scope.secretNames.contains(name) ? "***" : redactor.redact(plan.scope.values[name] ?? "")
+            return (name, value)
+        }
+        return ChecklistOutcome(
+            checklist: plan.checklist, items: items, variables: variables,
+            decision: blockers.isEmpty ? .go : .noGo, blockers: blockers
+        )
+    }
+
+    /// A probe item's status from its probes: any error → error, any fail → fail, all skipped → skipped.
+    static func probeStatus(_ probes: [ProbeOutcome]) -> (ItemStatus, String) {
+        let blocking = probes.filter { !$0.advisory }
+        let considered = blocking.isEmpty ? probes : blocking
+        if let failed = considered.first(where: { $0.result.status == .fail }) { return (.fail, failed.result.reason) }
+        if let errored = considered.first(where: { $0.result.status == .error }) { return (.error, errored.result.reason) }
+        if considered.allSatisfy({ $0.result.status == .skipped }) {
+            return (.skipped, considered.first?.result.reason ?? "skipped")
+        }
+        let passed = considered.filter { $0.result.status == .pass }
+        return (.pass, passed.count == 1 ? passed[0].result.reason : "\(passed.count) probes passed")
+    }
+
+    /// A manual item's status from its sign-offs (latest valid one wins) and its box.
+    static func manualStatus(_ item: ChecklistItem, checklistID: String, signOffs: [SignOff], strict: Bool, now: Date)
+        -> (status: ItemStatus, reason: String, satisfied: Bool) {
+        let mine = signOffs.filter { $0.checklist == checklistID && $0.item == item.id }.sorted { $0.at < $1.at }
+        let valid = mine.filter { $0.validity(for: item, at: now) == .valid }
+        if let latest = valid.last {
+            if latest.decision == .reject {
+                return (.rejected, "rejected by \(latest.by)" + (latest.note.map { ": \($0)" } ?? ""), false)
+            }
+            return (.signedOff, "signed off by \(latest.by)" + (latest.role.map { " as \($0)" } ?? ""), true)
+        }
+        var reason = item.state == .checked ? "ticked in the file" : "waiting for a sign-off"
+        if let invalid = mine.last {
+            reason += "; the sign-off by \(invalid.by) is \(invalid.validity(for: item, at: now).rawValue)"
+        }
+        if item.state == .checked && strict { reason = "ticked in the file, but --strict needs a sign-off" }
+        return (.manual, reason, item.state == .checked && !strict)
+    }
+}
