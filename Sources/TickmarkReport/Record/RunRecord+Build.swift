@@ -8,7 +8,7 @@ extension RunRecord {
         self.init(
             tool: Tool(name: "tickmark", version: version), startedAt: outcome.startedAt, finishedAt: outcome.finishedAt,
             decision: outcome.decision, environment: environment,
-            checklists: outcome.checklists.map(ChecklistRecord.init(outcome:)), signOffs: signOffs
+            checklists: outcome.checklists.map(ChecklistRecord.init(outcome:)), signOffs: signOffs, watch: nil
         )
     }
 

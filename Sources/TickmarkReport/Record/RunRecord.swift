@@ -20,6 +20,31 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var checklists: [ChecklistRecord]
     /// Approvals and rejections of manual items, oldest first.
     public var signOffs: [SignOff]
+    /// For `tickmark watch`: the rounds seen (items hold their worst round).
+    public var watch: WatchInfo?
+
+    /// What a watch period saw.
+    public struct WatchInfo: Codable, Sendable, Equatable {
+        /// Rounds run.
+        public var rounds: Int
+        /// Rounds that were NO-GO.
+        public var roundsNoGo: Int
+        /// The interval between rounds (`--every`), as written.
+        public var every: String
+        /// The whole period (`--for`), as written.
+        public var period: String
+        /// `completed`, `failed` or `interrupted`.
+        public var end: WatchEnd
+
+        /// Creates watch information.
+        public init(rounds: Int, roundsNoGo: Int, every: String, period: String, end: WatchEnd) {
+            self.rounds = rounds
+            self.roundsNoGo = roundsNoGo
+            self.every = every
+            self.period = period
+            self.end = end
+        }
+    }
 
     /// The tool's name and version.
     public struct Tool: Codable, Sendable, Equatable {
