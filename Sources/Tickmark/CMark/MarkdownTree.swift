@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// A line and byte column as cmark-gfm reports them (in the parse buffer; 0 means unknown).
 struct LineColumn: Equatable, Sendable {
@@ -56,8 +57,16 @@ struct MarkdownTree: Sendable {
     private(set) var nodes: [MarkdownNode] = []
     private(set) var inlines: [MarkdownInline] = []
 
+    /// cmark-gfm registers its extensions in a global list behind an unlocked flag, so parses
+    /// from several threads take turns rather than race on first use.
+    private static let parserLock = Mutex(())
+
     /// Parses `bytes` with the tasklist, table, strikethrough and autolink extensions.
     static func parse(_ bytes: [UInt8]) -> MarkdownTree {
+        parserLock.withLock { _ in parseLocked(bytes) }
+    }
+
+    private static func parseLocked(_ bytes: [UInt8]) -> MarkdownTree {
         cmark_gfm_core_extensions_ensure_registered()
         var tree = MarkdownTree()
         tree.nodes.reserveCapacity(bytes.count / 16 + 8)

@@ -364,15 +364,17 @@ private struct ChecklistBuilder {
             ids[index] = id
         }
         var used = Set(explicit.keys)
+        var nextSuffix: [String: Int] = [:]   // keeps numbering linear when many items share a slug
         for (index, item) in pending.enumerated() where ids[index].isEmpty {
             let slug = Slug.make(ChecklistBuilder.slugSource(item.text)) ?? "item"
             let base = item.sectionSlug.map { "\($0)/\(slug)" } ?? slug
             var id = base
-            var suffix = 2
+            var suffix = nextSuffix[base] ?? 2
             while used.contains(id) {
                 id = "\(base)-\(suffix)"
                 suffix += 1
             }
+            nextSuffix[base] = suffix
             used.insert(id)
             ids[index] = id
         }
