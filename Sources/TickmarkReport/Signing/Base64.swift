@@ -51,7 +51,7 @@ public enum Base64 {
         var index = 0
         while index < text.count {
             let isLast = index + 4 == text.count
-            var values: [UInt32] = []
+            var group: UInt32 = 0
             var padding = 0
             for offset in 0..<4 {
                 let char = text[index + offset]
@@ -59,6 +59,7 @@ public enum Base64 {
                     // Padding may only end the last group, and only in its last one or two places.
                     guard isLast, offset >= 2 else { return nil }
                     padding += 1
+                    group <<= 6
                     continue
                 }
                 guard padding == 0, let (value, kind) = sextet(char) else { return nil }
@@ -66,17 +67,13 @@ public enum Base64 {
                     if let alphabet, alphabet != kind { return nil }
                     alphabet = kind
                 }
-                values.append(value)
+                group = group << 6 | value
             }
-            var group: UInt32 = 0
-            for value in values { group = group << 6 | value }
-            group <<= UInt32(6 * padding)
-            let produced = 3 - padding
             // Bits beyond the produced bytes must be zero: otherwise the text is not canonical.
             if padding > 0, group & ((1 << UInt32(8 * padding)) - 1) != 0 { return nil }
-            for byteIndex in 0..<produced {
-                out.append(UInt8((group >> UInt32(16 - 8 * byteIndex)) & 0xFF))
-            }
+            out.append(UInt8(group >> 16))
+            if padding < 2 { out.append(UInt8((group >> 8) & 0xFF)) }
+            if padding < 1 { out.append(UInt8(group & 0xFF)) }
             index += 4
         }
         return out
