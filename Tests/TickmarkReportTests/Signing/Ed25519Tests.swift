@@ -41,4 +41,19 @@ import Tickmark
         let pem = try Vectors.key().publicKey.pem
         #expect(Array(pem.utf8) == (try Vectors.bytes("pub.pem")))
     }
+
+    @Test func signsTheSameBytesAsOpenSSLForTheSameSeed() throws {
+        try withTemporaryFolder { folder in
+            let pkcs8: [UInt8] = [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20] + Vectors.seed
+            let message = Array("a message for both\n".utf8)
+            try write(pkcs8, to: folder + "/key.der", mode: 0o600)
+            try write(message, to: folder + "/message.bin")
+            let signed = try run("openssl", [
+                "pkeyutl", "-sign", "-keyform", "DER", "-inkey", folder + "/key.der", "-rawin", "-in", folder + "/message.bin",
+                "-out", folder + "/sig.bin",
+            ])
+            #expect(signed.status == 0, "\(signed.errors)")
+            #expect(try read(folder + "/sig.bin") == Vectors.key().sign(message))
+        }
+    }
 }
