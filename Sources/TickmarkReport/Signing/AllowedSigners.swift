@@ -45,9 +45,10 @@ public struct AllowedSigners: Sendable {
     public init(text: String, path: String? = nil) throws(TickmarkError) {
         var entries: [Entry] = []
         var offset = 0
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            defer { offset += rawLine.utf8.count + 1 }
-            let line = rawLine.trimmingBlanks()
+        // Split the bytes, not the characters: "\r\n" is a single Character and would hide lines.
+        for (index, rawLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            defer { offset += rawLine.count + 1 }
+            let line = String(decoding: rawLine, as: UTF8.self).trimmingBlanks()
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             do {
                 entries.append(try AllowedSignersLine.parse(line, number: index + 1))

@@ -58,7 +58,7 @@ public enum Ed25519 {
         /// The 32 raw bytes (RFC 8032's encoding of the point).
         public let raw: [UInt8]
 
-        /// Creates a key from its 32 raw bytes; throws if they are not a valid Ed25519 key.
+        /// Creates a key from its 32 raw bytes; throws unless OpenSSL accepts them as an Ed25519 key.
         public init(raw: [UInt8]) throws(TickmarkError) {
             guard raw.count == 32 else {
                 throw TickmarkError(.signingKey, "an Ed25519 public key has 32 bytes, not \(raw.count)")

@@ -26,6 +26,13 @@ import Tickmark
         #expect(signers.entries[3].publicKey == nil, "non-Ed25519 keys never match")
     }
 
+    @Test func readsFilesWithCRLFLineEnds() throws {
+        let text = "# signers\r\nalice@example.com \(Vectors.publicLine)\r\nbob@example.com \(Self.other)\r\n"
+        let signers = try AllowedSigners(text: text)
+        #expect(signers.entries.map(\.principals) == ["alice@example.com", "bob@example.com"])
+        #expect(signers.entries.map(\.line) == [2, 3])
+    }
+
     @Test(arguments: [
         ("alice \(Vectors.publicLine.prefix(11))", "no Base64"),
         ("alice", "no key"),
