@@ -28,7 +28,7 @@ let package = Package(
             dependencies: ["CCmarkGFM", "COpenSSL", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TickmarkProbes", dependencies: ["Tickmark"]),
-        .target(name: "TickmarkReport", dependencies: ["Tickmark", "TickmarkProbes"]),
+        .target(name: "TickmarkReport", dependencies: ["Tickmark", "TickmarkProbes", "COpenSSL"]),
         .target(
             name: "TickmarkCLI",
             dependencies: [

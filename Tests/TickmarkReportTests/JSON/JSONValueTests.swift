@@ -1,0 +1,90 @@
+import Testing
+@testable import TickmarkReport
+
+@Suite struct JSONParserTests {
+    @Test func parsesEveryKindOfValueAndKeepsKeyOrder() throws {
+        let value = try JSONParser.parse(#" {"z": [1, -2.5, 3e2, true, false, null], "a": {"b": "c"}, "": ""} "#)
+        #expect(value.keys == ["z", "a", ""])
+        #expect(value["z"] == .array([.integer(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null]))
+        #expect(value["a"]?["b"]?.stringValue == "c")
+        #expect(value["missing"] == nil)
+        #expect(value["z"]?.arrayValue?.first?.intValue == 1)
+        #expect(value["z"]?.arrayValue?[1].intValue == nil)
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let value = try JSONParser.parse(#""a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00 ü""#)
+        #expect(value.stringValue == "a\"b\\c/d\u{08}\u{0C}\n\r\té😀 ü")
+    }
+
+    @Test(arguments: [
+        "", " ", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "01", "-", "1.", ".5", "1e", "+1", "NaN", "Infinity",
+        "1e400", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"tab\there\"", "\"open",
+        "tru", "nul", "[1] [2]", "{\"a\":1,\"a\":2}", "// comment\n1", "\u{FEFF}1", "'a'", "[1\u{0B}]",
+    ])
+    func refusesTextThatIsNotStrictJSON(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+    }
+
+    @Test func refusesInvalidUTF8AndSaysWhere() {
+        let error = #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0x61, 0xC3, 0x28, 0x22]) }
+        #expect(error?.offset == 2)
+    }
+
+    @Test func refusesNestingBeyondTheLimit() throws {
+        let deep = String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+        let fine = String(repeating: "[", count: JSONParser.maxDepth) + String(repeating: "]", count: JSONParser.maxDepth)
+        _ = try JSONParser.parse(fine)
+    }
+
+    @Test func pointsAtTheOffendingByte() {
+        let error = #expect(throws: JSONParseError.self) { try JSONParser.parse("[1, 2, x]") }
+        #expect(error?.offset == 7)
+    }
+}
+
+@Suite struct JSONSerializationTests {
+    static let sample: JSONValue = .object([
+        "name": .string("tab\tquote\" slash/ é"),
+        "count": .integer(3),
+        "ratio": .number(0.25),
+        "list": .array([.null, .bool(true), .array([]), .object([])]),
+    ])
+
+    @Test func writesCompactText() {
+        #expect(Self.sample.text() == #"{"name":"tab\tquote\" slash/ é","count":3,"ratio":0.25,"list":[null,true,[],{}]}"#)
+    }
+
+    @Test func writesPrettyTextWithTwoSpaces() {
+        let expected = """
+            {
+              "name": "tab\\tquote\\" slash/ é",
+              "count": 3,
+              "ratio": 0.25,
+              "list": [
+                null,
+                true,
+                [],
+                {}
+              ]
+            }
+            """
+        #expect(Self.sample.text(pretty: true) == expected)
+    }
+
+    @Test func roundTripsThroughTheParser() throws {
+        #expect(try JSONParser.parse(Self.sample.serialized()) == Self.sample)
+        #expect(try JSONParser.parse(Self.sample.serialized(pretty: true)) == Self.sample)
+        let control = JSONValue.string("\u{01}\u{1F}\u{7F}\r\n")
+        #expect(try JSONParser.parse(control.serialized()) == control)
+        #expect(control.text() == "\"\\u0001\\u001f\u{7F}\\r\\n\"")
+    }
+
+    @Test func writesNumbersExactlyAndNonFiniteOnesAsNull() {
+        #expect(JSONValue.integer(9_007_199_254_740_992).text() == "9007199254740992")
+        #expect(JSONValue.number(-0.5).text() == "-0.5")
+        #expect(JSONValue.number(1e300).text() == "1e+300")
+        #expect(JSONValue.number(.nan).text() == "null")
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import TickmarkReport
+
+@Suite struct Base64Tests {
+    @Test(arguments: [
+        ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"),
+    ])
+    func encodesTheRFC4648Vectors(plain: String, encoded: String) {
+        #expect(Base64.encode(Array(plain.utf8)) == encoded)
+        #expect(Base64.decode(encoded) == Array(plain.utf8))
+    }
+
+    @Test func roundTripsEveryLengthAndByte() {
+        for length in 0..<70 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
+            #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+        }
+        let all = (0...255).map { UInt8($0) }
+        #expect(Base64.decode(Base64.encode(all)) == all)
+    }
+
+    @Test func leavesPaddingOutWhenAsked() {
+        #expect(Base64.encode(Array("f".utf8), padded: false) == "Zg")
+    }
+
+    @Test func acceptsTheURLSafeAlphabet() {
+        #expect(Base64.decode("-_-_") == Base64.decode("+/+/"))
+        #expect(Base64.decode("-_-_") != nil)
+    }
+
+    @Test(arguments: ["Zg", "Zg=", "Zh==", "Zm9=", "Z===", "=Zg=", "Zg==Zg==", "Zm9v\n", "Zm 9", "+_+_", "Zm9v====", "Zg=a"])
+    func refusesTextThatIsNotCanonical(text: String) {
+        #expect(Base64.decode(text) == nil)
+    }
+}
+
+@Suite struct SSHWireTests {
+    @Test func writesUint32AndStringsBigEndian() {
+        var writer = SSHWriter()
+        writer.uint32(0x0102_0304)
+        writer.string("ab")
+        writer.string([UInt8]())
+        #expect(writer.bytes == [1, 2, 3, 4, 0, 0, 0, 2, 0x61, 0x62, 0, 0, 0, 0])
+    }
+
+    @Test func readsBackWhatWasWritten() throws {
+        var writer = SSHWriter()
+        writer.uint32(7)
+        writer.string("ssh-ed25519")
+        writer.byte(9)
+        var reader = SSHReader(writer.bytes)
+        #expect(try reader.uint32() == 7)
+        try reader.expectString("ssh-ed25519", "key type")
+        #expect(try reader.byte() == 9)
+        try reader.expectEnd("test data")
+    }
+
+    @Test func refusesAStringLongerThanWhatIsLeft() {
+        var reader = SSHReader([0, 0, 0, 5, 1, 2])
+        #expect(throws: SSHWireError.self) { try reader.string() }
+        var huge = SSHReader([0xFF, 0xFF, 0xFF, 0xFF, 1])
+        #expect(throws: SSHWireError.self) { try huge.string() }
+    }
+
+    @Test func reportsTrailingBytesAndWrongMagic() {
+        var reader = SSHReader([0, 0, 0, 1, 0x61, 0x62])
+        #expect(throws: SSHWireError.self) { try reader.expectString("b", "name") }
+        var rest = SSHReader([0, 0, 0, 0, 9])
+        _ = try? rest.string()
+        #expect(throws: SSHWireError.self) { try rest.expectEnd("data") }
+    }
+
+    @Test func neverCrashesOnArbitraryInput() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if length > 4, Bool.random(using: &generator) { bytes[0...3] = [0, 0, 0, UInt8(length / 2)] }
+            var reader = SSHReader(bytes)
+            while (try? reader.string()) != nil {}
+            _ = try? SSHPublicKey(blob: bytes)
+            _ = try? SSHSignature(blob: Array("SSHSIG".utf8) + bytes)
+            _ = try? OpenSSHKeyFile.parse(Array(Armor.encode(Array("openssh-key-v1".utf8) + [0] + bytes, label: "OPENSSH PRIVATE KEY").utf8))
+        }
+    }
+}
