@@ -23,7 +23,7 @@ public struct TickmarkCommand: ParsableCommand {
           tickmark show --json checklists/staging.md
         """,
         version: version,
-        subcommands: [InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self]
+        subcommands: [InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self, SignCommand.self, VerifyCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,57 @@
+import Foundation
+import Tickmark
+
+/// The in-toto predicate of a signed release report (`https://tickmark.dev/release-report/v1`):
+/// the decision, version, commit, checklist digests and approvers, taken from the run records.
+public enum ReleasePredicate {
+    /// The predicate for `records`, evaluated at `now` (sign-off validity).
+    public static func make(records: [RunRecord], now: Date = Date()) -> InTotoPredicate {
+        let checklists = records.flatMap(\.checklists)
+        let decision = records.allSatisfy { $0.decision == .go } && !records.isEmpty ? "GO" : "NO-GO"
+        let version = checklists.lazy.compactMap { $0.variables["version"] }.first
+        let commit = records.lazy.compactMap(\.environment.gitCommit).first
+        var approvers: [JSONValue] = []
+        for record in records {
+            for signOff in record.signOffs {
+                let item = record.checklists.first { $0.id == signOff.checklist }?.items.first { $0.id == signOff.item }
+                let validity: String
+                if let item, item.digest != signOff.itemDigest {
+                    validity = "stale"
+                } else if let expires = signOff.expires, expires <= now {
+                    validity = "expired"
+                } else {
+                    validity = "valid"
+                }
+                var members: [JSONValue.Member] = [
+                    .init("by", .string(signOff.by)),
+                    .init("checklist", .string(signOff.checklist)),
+                    .init("item", .string(signOff.item)),
+                    .init("decision", .string(signOff.decision.rawValue)),
+                    .init("at", .string(RunRecord.timestamp(signOff.at))),
+                    .init("validity", .string(validity)),
+                    .init("signed", .bool(signOff.signature != nil)),
+                ]
+                if let role = signOff.role { members.append(.init("role", .string(role))) }
+                approvers.append(.object(members))
+            }
+        }
+        var content: [JSONValue.Member] = [
+            .init("decision", .string(decision)),
+            .init("version", version.map(JSONValue.string) ?? .null),
+            .init("commit", commit.map(JSONValue.string) ?? .null),
+            .init("checklists", .array(checklists.map { checklist in
+                .object([
+                    .init("id", .string(checklist.id)),
+                    .init("path", .string(checklist.path)),
+                    .init("sha256", .string(checklist.sha256)),
+                    .init("decision", .string(checklist.decision.rawValue)),
+                ])
+            })),
+            .init("approvers", .array(approvers)),
+        ]
+        if let tool = records.first?.tool {
+            content.append(.init("generator", .object([.init("name", .string(tool.name)), .init("version", .string(tool.version))])))
+        }
+        return InTotoPredicate(content: .object(content))
+    }
+}
