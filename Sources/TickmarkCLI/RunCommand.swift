@@ -39,6 +39,9 @@ struct RunCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("Run only the items under this heading (repeatable).", valueName: "name"))
     var section: [String] = []
 
+    @Flag(help: "Run and count only items with probes; leave manual items out (for CI gates).")
+    var probesOnly = false
+
     @Option(help: "Probes running at once.")
     var jobs: Int = 8
 
@@ -103,6 +106,7 @@ struct RunCommand: TickmarkSubcommand {
         options.check = check
         options.only = only
         options.sections = section
+        options.probesOnly = probesOnly
         options.runTimeout = timeout.flatMap(DurationText.parse)
         var carried: RunRecord?
         if let record, FileManager.default.fileExists(atPath: record) {

@@ -15,6 +15,9 @@ public struct RunOptions: Sendable {
     public var only: [String] = []
     /// Only items under a heading with one of these names or slugs (`--section`).
     public var sections: [String] = []
+    /// Leave manual items out: only probe items run and count (`--probes-only`, for CI gates on
+    /// templates whose manual items are ticked elsewhere, such as a pull request's body).
+    public var probesOnly = false
     /// Limit for the whole run (`--timeout`).
     public var runTimeout: Duration?
     /// Timeout of one probe attempt when neither the probe nor the checklist says (30 s).

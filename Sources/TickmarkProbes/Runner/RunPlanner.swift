@@ -131,7 +131,22 @@ enum RunPlanner {
             let childInherits = selected && (!only.isEmpty || !sectionKeys.isEmpty)
             stack.append(contentsOf: item.children.reversed().map { ($0, selected ? parentIndex : parent, selected ? depth + 1 : depth, childInherits || (selected && inherited)) })
         }
-        return result
+        return options.probesOnly ? withoutManualItems(result) : result
+    }
+
+    /// `items` without manual ones; children of a dropped item move up to its nearest kept ancestor.
+    static func withoutManualItems(_ items: [PlannedItem]) -> [PlannedItem] {
+        var kept: [PlannedItem] = []
+        var newIndex = [Int?](repeating: nil, count: items.count)
+        for (index, planned) in items.enumerated() {
+            guard !planned.item.probes.isEmpty else { continue }
+            var ancestor = planned.parent
+            while let current = ancestor, newIndex[current] == nil { ancestor = items[current].parent }
+            let parent = ancestor.flatMap { newIndex[$0] }
+            kept.append(PlannedItem(item: planned.item, parent: parent, depth: parent.map { kept[$0].depth + 1 } ?? 0))
+            newIndex[index] = kept.count - 1
+        }
+        return kept
     }
 
     /// Sets each probe's level from its `needs`; returns the item indices of a cycle, if any.
