@@ -364,14 +364,21 @@ private struct ChecklistBuilder {
             ids[index] = id
         }
         var used = Set(explicit.keys)
+        // The next suffix to try for each base. Suffixes below it were taken when last tried, and
+        // `used` only grows, so starting there gives the same ids as counting from 2, without
+        // quadratic time when thousands of items share a text.
+        var nextSuffix: [String: Int] = [:]
         for (index, item) in pending.enumerated() where ids[index].isEmpty {
             let slug = Slug.make(ChecklistBuilder.slugSource(item.text)) ?? "item"
             let base = item.sectionSlug.map { "\($0)/\(slug)" } ?? slug
             var id = base
-            var suffix = 2
-            while used.contains(id) {
-                id = "\(base)-\(suffix)"
-                suffix += 1
+            if used.contains(id) {
+                var suffix = nextSuffix[base, default: 2]
+                repeat {
+                    id = "\(base)-\(suffix)"
+                    suffix += 1
+                } while used.contains(id)
+                nextSuffix[base] = suffix
             }
             used.insert(id)
             ids[index] = id
