@@ -128,12 +128,16 @@ private struct ChecklistBuilder {
                 guard let start = position(node.start),
                       let box = ChecklistBuilder.findBox(source.bytes, markerOffset: start.offset) else { continue }
                 let stateByte = source.bytes[box + 1]
+                let next = index + 1
+                let boxOpensParagraph = next < nodes.count && nodes[next].parent == index && nodes[next].kind == .paragraph
+                    && position(nodes[next].start)?.offset == box
                 var strips = false
-                if !isTask {
+                // cmark-gfm also marks an item as a task when a later line inside it (such as a lazy
+                // continuation of a nested block quote) starts with a box; the item's own box then stays
+                // in its text. Such an item is judged by its own line, like the items cmark-gfm misses.
+                if !isTask || boxOpensParagraph {
                     // Task items cmark-gfm does not mark: in block quotes, and `[~]`.
-                    let next = index + 1
-                    guard next < nodes.count, nodes[next].parent == index, nodes[next].kind == .paragraph,
-                          let paragraphStart = position(nodes[next].start), paragraphStart.offset == box,
+                    guard boxOpensParagraph,
                           box + 3 < source.bytes.count, source.bytes[box + 3] == 0x20 || source.bytes[box + 3] == 0x09,
                           stateByte == 0x7E || (quoted[index] && [0x20, 0x78, 0x58].contains(stateByte))
                     else { continue }

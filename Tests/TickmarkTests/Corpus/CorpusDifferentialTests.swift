@@ -70,7 +70,7 @@ import Testing
     @Test func quotedAndNotApplicableItemsAreTheOnlyExtras() throws {
         let text = "- [ ] plain\n> - [x] quoted\n- [~] not applicable\n- [ ] see [x] later\n"
         let path = FileManager.default.temporaryDirectory.path + "/tickmark-extras-\(UUID().uuidString).md"
-        try Array(text.utf8).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: path)) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let split = TickmarkTasks(try ChecklistFile.load(path))
         #expect(split.tasks == [CmarkOracle.Task(line: 1, column: 1, checked: false), CmarkOracle.Task(line: 4, column: 1, checked: false)])
@@ -79,6 +79,16 @@ import Testing
         #expect(try CmarkOracle.tasks(inFile: path) == [
             CmarkOracle.Task(line: 1, column: 1, checked: false), CmarkOracle.Task(line: 4, column: 1, checked: true),
         ])
+    }
+
+    @Test func aTaskCmarkGFMTakesFromALaterLineIsTheOneKnownDisagreement() throws {
+        // Line 3, a lazy continuation inside the item, makes cmark-gfm mark line 1 as a task and take
+        // its state from there; its `[x]` stays text. Tickmark judges the item by its own line: no task.
+        let path = FileManager.default.temporaryDirectory.path + "/tickmark-later-box-\(UUID().uuidString).md"
+        try Data("- [x]\n    > 1. a\n        - [ ] b\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try CmarkOracle.tasks(inFile: path) == [CmarkOracle.Task(line: 1, column: 1, checked: false)])
+        #expect(try ChecklistFile.load(path).allItems.isEmpty)
     }
 
     @Test func oracleReadsTasklistElements() throws {

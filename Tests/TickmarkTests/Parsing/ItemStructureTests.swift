@@ -17,6 +17,15 @@ import Testing
         #expect(checklist.allItems.map(\.state) == [.unchecked, .checked, .checked])
     }
 
+    @Test func aBoxCmarkGFMTakesFromALaterLineMakesNoItem() throws {
+        // cmark-gfm calls line 1 a task (completed="false", from line 3) and leaves `[x]` in its text.
+        // Ticking it then changed the item's text and id; by GFM's rule it is no task item at all.
+        #expect(MarkedText("- [x]\n    > 1. a\n        - [ ] b\n").parse().allItems.isEmpty)
+        let notApplicable = MarkedText("- [~] skip\n    > 1. a\n        - [ ] b\n").parse().allItems
+        #expect(notApplicable.map(\.text) == ["skip"])
+        #expect(notApplicable.map(\.state) == [.na])
+    }
+
     @Test func nestedTaskItemsAreChildren() throws {
         let checklist = MarkedText("""
         ## Deploy
