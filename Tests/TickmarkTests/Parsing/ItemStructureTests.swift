@@ -26,6 +26,14 @@ import Testing
         #expect(notApplicable.map(\.state) == [.na])
     }
 
+    @Test func itemTextCollapsesEveryKindOfWhitespace() throws {
+        let text = "- [ ] a\u{A0}\u{A0}b\u{3000}c\u{2003}\u{200A}d\te \u{85}f\u{200B}g 🚀\u{202F}發佈 \n  next line\u{A0}\n"
+        let item = try #require(MarkedText(text).parse().allItems.first)
+        // U+200B (zero width space) is no White_Space; the others are.
+        #expect(item.text == "a b c d e f\u{200B}g 🚀 發佈 next line")
+        #expect(item.id == "a-b-c-d-e-f-g-next")
+    }
+
     @Test func nestedTaskItemsAreChildren() throws {
         let checklist = MarkedText("""
         ## Deploy
