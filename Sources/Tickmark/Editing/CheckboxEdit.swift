@@ -1,7 +1,8 @@
 extension Checklist {
     /// The one-byte edit that ticks (`x`) or unticks (` `) an item's box, or `nil` when the box
-    /// already says so. N/A items (`[~]`) are never edited.
+    /// already says so. N/A items (`[~]`, or wholly struck through) are never edited.
     public func checkboxEdit(for item: ChecklistItem, checked: Bool) -> TextEdit? {
+        guard item.state != .na else { return nil }
         let stateOffset = item.boxOffset + 1
         guard stateOffset < source.bytes.count else { return nil }
         let current = source.bytes[stateOffset]

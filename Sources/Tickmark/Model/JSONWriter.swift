@@ -16,6 +16,12 @@ public struct JSONWriter: Sendable {
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The bytes written, with a final newline, taken from the writer without copying them.
+    public consuming func finishedLine() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+
     private mutating func newline() {
         guard pretty else { return }
         bytes.append(0x0A)
@@ -131,7 +137,6 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         var runStart = 0
         for index in 0..<buffer.count {
             let byte = buffer[index]
@@ -143,10 +148,14 @@ public struct JSONWriter: Sendable {
             case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
             case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
             case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0xF)])
             }
             runStart = index + 1
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x57 + nibble
     }
 }

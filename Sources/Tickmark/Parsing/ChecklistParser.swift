@@ -70,7 +70,7 @@ private struct ChecklistBuilder {
             title = plainText(tree, tree.nodes[heading].inlines).text
         }
         let built = nest(items)
-        checkVariables(built, defined: Set((frontMatter?.variables ?? []).map(\.name)))
+        checkVariables(items.map(\.probes), defined: Set((frontMatter?.variables ?? []).map(\.name)))
         return Checklist(
             path: path, id: fileID, title: title, sha256: Digest.sha256Hex(source.bytes),
             variables: frontMatter?.variables ?? [], requires: frontMatter?.requires ?? [],
@@ -128,12 +128,16 @@ private struct ChecklistBuilder {
                 guard let start = position(node.start),
                       let box = ChecklistBuilder.findBox(source.bytes, markerOffset: start.offset) else { continue }
                 let stateByte = source.bytes[box + 1]
+                let next = index + 1
+                let boxOpensParagraph = next < nodes.count && nodes[next].parent == index && nodes[next].kind == .paragraph
+                    && position(nodes[next].start)?.offset == box
                 var strips = false
-                if !isTask {
+                // cmark-gfm also marks an item as a task when a later line inside it (such as a lazy
+                // continuation of a nested block quote) starts with a box; the item's own box then stays
+                // in its text. Such an item is judged by its own line, like the items cmark-gfm misses.
+                if !isTask || boxOpensParagraph {
                     // Task items cmark-gfm does not mark: in block quotes, and `[~]`.
-                    let next = index + 1
-                    guard next < nodes.count, nodes[next].parent == index, nodes[next].kind == .paragraph,
-                          let paragraphStart = position(nodes[next].start), paragraphStart.offset == box,
+                    guard boxOpensParagraph,
                           box + 3 < source.bytes.count, source.bytes[box + 3] == 0x20 || source.bytes[box + 3] == 0x09,
                           stateByte == 0x7E || (quoted[index] && [0x20, 0x78, 0x58].contains(stateByte))
                     else { continue }
@@ -324,20 +328,55 @@ private struct ChecklistBuilder {
         return (ChecklistBuilder.collapse(text), sawVisible && allStruck, probeSpans, comments)
     }
 
+    /// `text` with every run of whitespace (Unicode White_Space scalars) made one space, none at
+    /// either end. Works on UTF-8 bytes: item texts are collapsed for every item of every file.
     static func collapse(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = !result.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    result.append(0x20)
+                    pendingSpace = false
+                }
+                result.append(bytes[index])
+                index += 1
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+    }
+
+    /// The length of the UTF-8 White_Space scalar at `index`, or 0: U+0009–000D, U+0020, U+0085,
+    /// U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        let count = bytes.count
+        switch byte {
+        case 0xC2:
+            return index + 1 < count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return index + 2 < count && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard index + 2 < count else { return 0 }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80, (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            return index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     // MARK: Ids and nesting
@@ -345,10 +384,10 @@ private struct ChecklistBuilder {
     private mutating func nest(_ pending: [PendingItem]) -> [ChecklistItem] {
         var explicit: [String: SourcePosition] = [:]
         var ids = [String](repeating: "", count: pending.count)
-        for (index, item) in pending.enumerated() {
-            let probeID = item.probes.lazy.compactMap { probe in probe.option("id").flatMap { option in
+        for index in pending.indices {
+            let probeID = pending[index].probes.lazy.compactMap { probe in probe.option("id").flatMap { option in
                 option.value.scalarText.map { ($0, option.position) } } }.first
-            guard let (id, at) = item.explicitID ?? probeID else { continue }
+            guard let (id, at) = pending[index].explicitID ?? probeID else { continue }
             guard ChecklistBuilder.isValidExplicitID(id) else {
                 diagnostics.append(Diagnostic(.invalidID, .error, "item id '\(id)' may only use letters, digits, '-', '_', '.' and '/'", path: path, at: at))
                 continue
@@ -364,37 +403,44 @@ private struct ChecklistBuilder {
             ids[index] = id
         }
         var used = Set(explicit.keys)
-        var nextSuffix: [String: Int] = [:]   // keeps numbering linear when many items share a slug
-        for (index, item) in pending.enumerated() where ids[index].isEmpty {
-            let slug = Slug.make(ChecklistBuilder.slugSource(item.text)) ?? "item"
-            let base = item.sectionSlug.map { "\($0)/\(slug)" } ?? slug
+        // The next suffix to try for each base. Suffixes below it were taken when last tried, and
+        // `used` only grows, so starting there gives the same ids as counting from 2, without
+        // quadratic time when thousands of items share a text.
+        var nextSuffix: [String: Int] = [:]
+        for index in pending.indices where ids[index].isEmpty {
+            let slug = Slug.make(ChecklistBuilder.slugSource(pending[index].text)) ?? "item"
+            let base = pending[index].sectionSlug.map { "\($0)/\(slug)" } ?? slug
             var id = base
-            var suffix = nextSuffix[base] ?? 2
-            while used.contains(id) {
-                id = "\(base)-\(suffix)"
-                suffix += 1
+            if used.contains(id) {
+                var suffix = nextSuffix[base, default: 2]
+                repeat {
+                    id = "\(base)-\(suffix)"
+                    suffix += 1
+                } while used.contains(id)
+                nextSuffix[base] = suffix
             }
-            nextSuffix[base] = suffix
             used.insert(id)
             ids[index] = id
         }
 
         var built = [ChecklistItem?](repeating: nil, count: pending.count)
         for index in pending.indices.reversed() {
-            let item = pending[index]
-            let state: ItemState = item.stateByte == 0x7E || item.allStruck ? .na : item.stateByte == 0x20 ? .unchecked : .checked
-            let optional = ChecklistBuilder.isOptional(item.text)
-            let digestInput = ([item.text] + item.probes.map(\.source)).joined(separator: "\n")
+            // Fields are read in place: copying a whole PendingItem per item showed in profiles.
+            let text = pending[index].text
+            let probes = pending[index].probes
+            let stateByte = pending[index].stateByte
+            let state: ItemState = stateByte == 0x7E || pending[index].allStruck ? .na : stateByte == 0x20 ? .unchecked : .checked
+            let optional = ChecklistBuilder.isOptional(text)
+            let digestInput = probes.isEmpty ? text : ([text] + probes.map(\.source)).joined(separator: "\n")
             built[index] = ChecklistItem(
-                id: ids[index], text: item.text, position: item.position, boxOffset: item.boxOffset,
-                state: state, severity: optional || item.probes.contains(where: \.isAdvisory) ? .advisory : .blocking,
-                section: item.section, owners: ChecklistBuilder.mentions(in: item.text), probes: item.probes,
-                children: item.children.map { built[$0]! }, hasExplicitID: explicit[ids[index]] != nil,
-                isQuoted: item.isQuoted, contentDigest: Digest.sha256Hex(digestInput), endLine: item.endLine
+                id: ids[index], text: text, position: pending[index].position, boxOffset: pending[index].boxOffset,
+                state: state, severity: optional || probes.contains(where: \.isAdvisory) ? .advisory : .blocking,
+                section: pending[index].section, owners: ChecklistBuilder.mentions(in: text), probes: probes,
+                children: pending[index].children.map { built[$0].take()! }, hasExplicitID: explicit[ids[index]] != nil,
+                isQuoted: pending[index].isQuoted, contentDigest: Digest.sha256Hex(digestInput), endLine: pending[index].endLine
             )
-            for child in item.children { built[child] = nil }
         }
-        return pending.indices.filter { pending[$0].parent == nil }.map { built[$0]! }
+        return pending.indices.filter { pending[$0].parent == nil }.map { built[$0].take()! }
     }
 
     static func isValidExplicitID(_ id: String) -> Bool {
@@ -412,9 +458,38 @@ private struct ChecklistBuilder {
 
     /// The text the item slug is made from: without the optional marker and `@mentions`.
     static func slugSource(_ text: String) -> String {
-        var words = text.split(separator: " ")
-        if let first = words.first, ["(optional)", "optional:"].contains(first.lowercased()) { words.removeFirst() }
-        return words.filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var isFirstWord = true
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    let skipped = (isFirstWord && isOptionalMarker(word)) || word[0] == 0x40
+                    isFirstWord = false
+                    if !skipped {
+                        if !result.isEmpty { result.append(0x20) }
+                        result.append(contentsOf: word)
+                    }
+                }
+                start = end + 1
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).
+    private static func isOptionalMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        for marker in ["(optional)", "optional:"] where word.count == marker.utf8.count {
+            if zip(word, marker.utf8).allSatisfy({ pair in pair.0 | (pair.0 >= 0x41 && pair.0 <= 0x5A ? 0x20 : 0) == pair.1 }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `@handle` and `@org/team` mentions, in order, without duplicates.
@@ -448,9 +523,10 @@ private struct ChecklistBuilder {
 
     // MARK: Variables
 
-    private mutating func checkVariables(_ items: [ChecklistItem], defined: Set<String>) {
-        for item in items.flatMap(\.flattened) {
-            for probe in item.probes {
+    /// Checks variable references in the probes of each item, given in document order.
+    private mutating func checkVariables(_ itemProbes: [[ProbeSpec]], defined: Set<String>) {
+        for probes in itemProbes {
+            for probe in probes {
                 var texts: [(String, SourcePosition)] = probe.arguments.map { ($0.value, $0.position) }
                 for option in probe.options { collectStrings(option.value, at: option.position, into: &texts) }
                 for (text, at) in texts {

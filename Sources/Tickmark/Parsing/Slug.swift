@@ -4,36 +4,41 @@
 public enum Slug {
     /// The slug of `text`, or `nil` when it has no ASCII letters or digits.
     public static func make(_ text: String, maxWords: Int = 8) -> String? {
-        var words: [String] = []
-        var current = ""
+        var slug: [UInt8] = []
+        var words = 0
+        var inWord = false
         for scalar in text.unicodeScalars {
-            if let ascii = asciiFold(scalar) {
-                current.append(ascii)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-                if words.count == maxWords { break }
+            guard let ascii = asciiFold(scalar) else {
+                inWord = false
+                continue
             }
+            if !inWord {
+                if words == maxWords { break }
+                if words > 0 { slug.append(0x2D) }
+                words += 1
+                inWord = true
+            }
+            slug.append(ascii)
         }
-        if !current.isEmpty, words.count < maxWords { words.append(current) }
-        return words.isEmpty ? nil : words.joined(separator: "-")
+        return words == 0 ? nil : String(decoding: slug, as: UTF8.self)
     }
 
     /// The lowercase ASCII letter or digit a scalar stands for, if any.
-    private static func asciiFold(_ scalar: Unicode.Scalar) -> Character? {
+    private static func asciiFold(_ scalar: Unicode.Scalar) -> UInt8? {
         let value = scalar.value
         switch value {
-        case 0x30...0x39, 0x61...0x7A: return Character(scalar)
-        case 0x41...0x5A: return Character(Unicode.Scalar(value + 0x20)!)
+        case 0x30...0x39, 0x61...0x7A: return UInt8(value)
+        case 0x41...0x5A: return UInt8(value + 0x20)
         case 0xC0...0x17F:
-            let folded = latinFold[scalar] ?? ""
-            return folded.first
+            let folded = latinFold[Int(value - 0xC0)]
+            return folded == 0 ? nil : folded
         default: return nil
         }
     }
 
-    private static let latinFold: [Unicode.Scalar: String] = {
-        var table: [Unicode.Scalar: String] = [:]
+    /// The ASCII letter of each scalar U+00C0…U+017F, 0 when it has none.
+    private static let latinFold: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x180 - 0xC0)
         let groups: [(String, String)] = [
             ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("ÇçĆćĈĉĊċČč", "c"), ("ĎďĐđ", "d"),
             ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"), ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"),
@@ -43,7 +48,9 @@ public enum Slug {
             ("Ŵŵ", "w"), ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"), ("Ææ", "a"), ("Œœ", "o"),
         ]
         for (letters, ascii) in groups {
-            for scalar in letters.unicodeScalars { table[scalar] = ascii }
+            for scalar in letters.unicodeScalars where (0xC0..<0x180).contains(scalar.value) {
+                table[Int(scalar.value) - 0xC0] = ascii.utf8.first!
+            }
         }
         return table
     }()

@@ -19,6 +19,31 @@ import Testing
         #expect(checklist.allItems.map(\.id) == ["deploy/verify", "deploy/verify-2", "deploy/verify-3"])
     }
 
+    @Test func numberedSuffixesSkipIdsTakenExplicitlyOrBySlug() {
+        let checklist = MarkedText("""
+        ## Deploy
+        - [ ] Verify
+        - [ ] Taken <!-- id: deploy/verify-3 -->
+        - [ ] Verify
+        - [ ] Verify 4
+        - [ ] Verify
+        - [ ] Verify
+        """).parse()
+        #expect(checklist.allItems.map(\.id) == [
+            "deploy/verify", "deploy/verify-3", "deploy/verify-2", "deploy/verify-4", "deploy/verify-5", "deploy/verify-6",
+        ])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func thousandsOfItemsWithOneTextGetIdsInLinearTime() {
+        // Counting suffixes from 2 for every item took minutes here (quadratic); it must take seconds.
+        let text = "## Same\n" + String(repeating: "- [ ] Same text\n", count: 40_000)
+        let ids = ChecklistParser.parse(Array(text.utf8), path: "same.md").allItems.map(\.id)
+        #expect(ids.count == 40_000)
+        #expect(ids.last == "same/same-text-40000")
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func itemsWithoutHeadingOrTextStillGetIds() {
         let checklist = MarkedText("- [ ] 🚀\n- [ ] Ship\n").parse()
         #expect(checklist.allItems.map(\.id) == ["item", "ship"])

@@ -17,6 +17,23 @@ import Testing
         #expect(checklist.allItems.map(\.state) == [.unchecked, .checked, .checked])
     }
 
+    @Test func aBoxCmarkGFMTakesFromALaterLineMakesNoItem() throws {
+        // cmark-gfm calls line 1 a task (completed="false", from line 3) and leaves `[x]` in its text.
+        // Ticking it then changed the item's text and id; by GFM's rule it is no task item at all.
+        #expect(MarkedText("- [x]\n    > 1. a\n        - [ ] b\n").parse().allItems.isEmpty)
+        let notApplicable = MarkedText("- [~] skip\n    > 1. a\n        - [ ] b\n").parse().allItems
+        #expect(notApplicable.map(\.text) == ["skip"])
+        #expect(notApplicable.map(\.state) == [.na])
+    }
+
+    @Test func itemTextCollapsesEveryKindOfWhitespace() throws {
+        let text = "- [ ] a\u{A0}\u{A0}b\u{3000}c\u{2003}\u{200A}d\te \u{85}f\u{200B}g 🚀\u{202F}發佈 \n  next line\u{A0}\n"
+        let item = try #require(MarkedText(text).parse().allItems.first)
+        // U+200B (zero width space) is no White_Space; the others are.
+        #expect(item.text == "a b c d e f\u{200B}g 🚀 發佈 next line")
+        #expect(item.id == "a-b-c-d-e-f-g-next")
+    }
+
     @Test func nestedTaskItemsAreChildren() throws {
         let checklist = MarkedText("""
         ## Deploy
