@@ -23,7 +23,7 @@ public struct TickmarkCommand: ParsableCommand {
           tickmark show --json checklists/staging.md
         """,
         version: version,
-        subcommands: [LintCommand.self, ShowCommand.self, RunCommand.self, SignOffCommand.self]
+        subcommands: [LintCommand.self, ShowCommand.self, RunCommand.self, SignOffCommand.self, ReportCommand.self]
     )
 
     public init() {}
