@@ -66,7 +66,13 @@ struct ReportCommand: TickmarkSubcommand {
         }
         let text = try ReportRenderer.render(report, format: format, template: templateText, templatePath: template)
         if let output {
-            try AtomicFile.replace(path: CommandPaths.absolute(output, base: console.currentDirectory), expected: nil, with: Array(text.utf8))
+            let path = CommandPaths.absolute(output, base: console.currentDirectory)
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw TickmarkError(.cannotWrite, "cannot create the folder for the report: \(error.localizedDescription)", path: output)
+            }
+            try AtomicFile.replace(path: path, expected: nil, with: Array(text.utf8))
             let blockers = report.record.checklists.reduce(0) { $0 + $1.blockers.count }
             console.errorLine("\(report.decision.rawValue)\(blockers > 0 ? " (\(blockers) blocker\(blockers == 1 ? "" : "s"))" : ""): wrote \(output)")
         } else {

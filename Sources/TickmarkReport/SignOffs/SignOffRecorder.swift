@@ -83,7 +83,8 @@ public enum SignOffRecorder {
         _ match: ItemLookup.Match, in record: RunRecord, recordPath: String, currentSource: SourceReader
     ) throws(TickmarkError) {
         let recorded = record.checklists[match.checklistIndex]
-        let (path, bytes) = try currentSource(recorded)
+        let bytes = try currentSource(recorded).bytes
+        let path = recorded.path
         let current = ChecklistParser.parse(bytes, path: path).allItems.first { $0.id == match.item.id }
         let rerun = "run the checklist again (tickmark run \(recorded.path) --record \(recordPath)) and sign off the new result"
         guard let current else {
