@@ -86,7 +86,7 @@ struct ReportView {
         ]
         if record.tool.version != report.toolVersion { rows.append(("Recorded by", "tickmark \(record.tool.version)")) }
         summary = rows.compactMap { label, value in value.map { Row(label: label, value: escape($0)) } }
-        blockers = record.checklists.flatMap { checklist in checklist.blockers.map { escape("\(checklist.id): \($0)") } }
+        blockers = record.checklists.flatMap { checklist in Self.blockers(checklist).map(escape) }
         hasBlockers = !blockers.isEmpty
         checklists = zip(record.checklists, bodies).map { checklist, body in
             var counts = ReportCounts()
@@ -107,6 +107,17 @@ struct ReportView {
         recordsText = escape(report.recordPaths.count == 1
             ? "the run record \(report.recordPaths[0])"
             : "\(report.recordPaths.count) run records: \(report.recordPaths.joined(separator: ", "))")
+    }
+}
+
+extension ReportView {
+    /// A checklist's blockers in words: each blocking item's text, reason and place, then the
+    /// blockers that are not about one item (unmet requirements, unbacked ticks).
+    static func blockers(_ checklist: RunRecord.ChecklistRecord) -> [String] {
+        let blocking = checklist.items.filter(\.blocking)
+        let own = Set(blocking.map { "\($0.id) (line \($0.line)): \($0.reason)" })
+        return blocking.map { "\($0.text) — \($0.reason) (\(checklist.path):\($0.line))" }
+            + checklist.blockers.filter { !own.contains($0) }.map { "\(checklist.id): \($0)" }
     }
 }
 
