@@ -119,7 +119,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
   .banner, .badge, th, .blockers, input[type=checkbox] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .banner { padding: 12px 0; }
   main { max-width: none; padding: 0; }
-  .checklist, details, tr { break-inside: avoid-page; }
+  details, tr, .checklist-head { break-inside: avoid-page; }
+  h2.part, .checklist-head { break-after: avoid-page; }
   details::details-content { content-visibility: visible; display: block; }
   summary { list-style: none; }
   a { color: inherit; text-decoration: none; }
