@@ -84,7 +84,8 @@ struct ReportView {
             ("Duration", ReportText.duration(milliseconds: report.durationMilliseconds)),
             ("Host", record.environment.host + (record.environment.ci.map { " (\($0))" } ?? "")),
         ]
-        if record.tool.version != report.toolVersion { rows.append(("Recorded by", "tickmark \(record.tool.version)")) }
+        let recordedBy = record.tool.version == report.toolVersion ? "" : " (recorded by tickmark \(record.tool.version))"
+        rows.append(("Tool", "tickmark \(report.toolVersion)" + recordedBy))
         summary = rows.compactMap { label, value in value.map { Row(label: label, value: escape($0)) } }
         blockers = record.checklists.flatMap { checklist in Self.blockers(checklist).map(escape) }
         hasBlockers = !blockers.isEmpty
