@@ -15,7 +15,8 @@ struct ReportCommand: TickmarkSubcommand {
           tickmark report .tickmark/release.json > report.md
           tickmark report .tickmark/runs/*.json --format html -o report.html
           tickmark report job1.json job2.json --format json -o report.json
-          tickmark report .tickmark/release.json --format html --template templates/report.html.mustache
+          tickmark report run.json --format html --template my-report.mustache
+          tickmark report run.json --at 2026-12-01T18:00Z
         """
     )
 

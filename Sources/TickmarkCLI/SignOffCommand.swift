@@ -12,9 +12,12 @@ struct SignOffCommand: TickmarkSubcommand {
         ITEM is an item id, or a case-insensitive part of the item's text that matches exactly one item; otherwise the candidates are listed. The sign-off is bound to the item's content: the checklist file is read again, and if the item changed since the run, nothing is signed (run the checklist again first). The record is updated in place, atomically; earlier sign-offs are kept, and the item's status and the checklist's decision are updated.
 
         Examples:
-          tickmark sign-off .tickmark/release.json "rollback plan" --by "Ana Lima <ana@example.com>" --role release-manager
-          tickmark sign-off .tickmark/release.json data/migration-is-safe --by "Bo <bo@example.com>" --reject --note "locks the orders table"
-          tickmark sign-off .tickmark/release.json "smoke test" --by "Ana Lima <ana@example.com>" --expires 2026-12-01T18:00Z
+          tickmark sign-off run.json "rollback plan" --by "Ana <ana@example.com>"
+          tickmark sign-off run.json rollback --by "Ana <ana@example.com>" --role qa
+          tickmark sign-off run.json data/migration --by "Bo <bo@example.com>" --reject
+          tickmark sign-off run.json smoke --by "Ana <ana@example.com>" --note "ok"
+          tickmark sign-off run.json smoke --by "Ana <ana@example.com>" \\
+              --expires 2026-12-01T18:00Z
         """
     )
 

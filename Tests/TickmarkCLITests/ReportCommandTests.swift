@@ -93,3 +93,13 @@ import TickmarkCLI
         #expect(after.stdout.contains("\"validity\": \"expired\""))
     }
 }
+
+@Suite struct HelpTests {
+    @Test(arguments: [("report", "tickmark report .tickmark/release.json > report.md"), ("sign-off", "tickmark sign-off run.json rollback --by \"Ana <ana@example.com>\" --role qa")])
+    func subcommandHelpShowsItsExamples(command: String, example: String) async throws {
+        let workspace = try Workspace()
+        let result = await workspace.run([command, "--help"])
+        #expect(result.code == 0)
+        #expect(result.stdout.contains(example), "\(result.stdout.prefix(300))")
+    }
+}
