@@ -82,13 +82,26 @@ public struct SignOffEntry: Sendable, Equatable {
 
 /// Item counts by result. N/A items and items no record selected are counted apart.
 public struct ReportCounts: Sendable, Equatable {
-    public var pass = 0, fail = 0, error = 0, skipped = 0
+    /// Probe items that passed.
+    public var pass = 0
+    /// Probe items that failed.
+    public var fail = 0
+    /// Probe items that could not run.
+    public var error = 0
+    /// Probe items skipped by `when` or `needs`.
+    public var skipped = 0
     /// Manual items with no valid sign-off and no tick that counts.
     public var waiting = 0
     /// Manual items ticked in the file that count without a sign-off.
     public var ticked = 0
-    public var signedOff = 0, rejected = 0
-    public var notApplicable = 0, notRun = 0
+    /// Manual items approved by a valid sign-off.
+    public var signedOff = 0
+    /// Manual items rejected by a valid sign-off.
+    public var rejected = 0
+    /// N/A items.
+    public var notApplicable = 0
+    /// Items of the checklists that no record selected.
+    public var notRun = 0
 
     /// Creates zero counts.
     public init() {}
