@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +29,10 @@ let package = Package(
             dependencies: ["CCmarkGFM", "COpenSSL", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TickmarkProbes", dependencies: ["Tickmark"]),
-        .target(name: "TickmarkReport", dependencies: ["Tickmark", "TickmarkProbes", "COpenSSL"]),
+        .target(
+            name: "TickmarkReport",
+            dependencies: ["Tickmark", "TickmarkProbes", "COpenSSL", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(
             name: "TickmarkCLI",
             dependencies: [
@@ -39,8 +43,8 @@ let package = Package(
         .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
         .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"]),
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
-        .testTarget(name: "TickmarkReportTests", dependencies: ["TickmarkReport"]),
-        .testTarget(name: "TickmarkCLITests", dependencies: ["TickmarkCLI"]),
+        .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport"], exclude: ["Golden"]),
+        .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

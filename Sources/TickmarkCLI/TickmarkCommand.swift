@@ -23,7 +23,10 @@ public struct TickmarkCommand: ParsableCommand {
           tickmark show --json checklists/staging.md
         """,
         version: version,
-        subcommands: [InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self, SignCommand.self, VerifyCommand.self]
+        subcommands: [
+            InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self,
+            SignOffCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self,
+        ]
     )
 
     public init() {}
@@ -45,7 +48,10 @@ public struct TickmarkCommand: ParsableCommand {
             return 2
         }
         guard let subcommand = command as? TickmarkSubcommand else {
-            console.line(helpMessage())
+            // `tickmark SUB --help` and `tickmark help SUB` parse as argument-parser's help command.
+            let named = arguments.first { name in configuration.subcommands.contains { $0.configuration.commandName == name } }
+            let type = configuration.subcommands.first { $0.configuration.commandName == named }
+            console.line(type.map { helpMessage(for: $0) } ?? helpMessage())
             return 0
         }
         do {

@@ -19,7 +19,11 @@ extension RunRecord {
 
     /// Reads a record file.
     public static func load(_ path: String) throws(TickmarkError) -> RunRecord {
-        let bytes = try ChecklistFile.readBytes(path)
+        try decode(ChecklistFile.readBytes(path), path: path)
+    }
+
+    /// Decodes a record from the bytes of the file at `path` (named in errors).
+    public static func decode(_ bytes: [UInt8], path: String) throws(TickmarkError) -> RunRecord {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

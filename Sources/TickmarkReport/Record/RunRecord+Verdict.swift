@@ -1,0 +1,128 @@
+import Foundation
+import Tickmark
+import TickmarkProbes
+
+extension SignOff {
+    /// Whether the sign-off counts for an item whose content digest is now `digest` (`nil`: the
+    /// item is gone), at `date`. The same rule as `validity(for:at:)`, for recorded items.
+    public func validity(digest: String?, at date: Date) -> Validity {
+        if itemDigest != digest { return .stale }
+        if let expires, expires <= date { return .expired }
+        return .valid
+    }
+
+    /// `Name` of `Name <email>`, or the whole text when it has no address.
+    public var signerName: String {
+        guard let open = by.firstIndex(of: "<") else { return by }
+        let name = by[..<open].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? by : name
+    }
+}
+
+extension RunRecord.ItemRecord {
+    /// Whether the item has no probes and is decided by sign-offs (or a tick).
+    public var isManual: Bool {
+        probes.isEmpty && [.manual, .signedOff, .rejected].contains(status)
+    }
+
+    /// The reason a run with `--strict` gives a manual item ticked in the file but not signed off.
+    static let strictReason = "ticked in the file, but --strict needs a sign-off"
+
+    /// Whether the item itself is done (its children aside): passed, skipped, N/A, signed off, or
+    /// a manual item ticked in the file that the run counted.
+    public var ownSatisfied: Bool {
+        if state == .na { return true }
+        switch status {
+        case .pass, .skipped, .signedOff: return true
+        case .fail, .error, .rejected: return false
+        case .manual: return state == .checked && !reason.contains(Self.strictReason)
+        }
+    }
+}
+
+extension RunRecord {
+    /// The record with every manual item's status, each item's `satisfied` and `blocking`, and
+    /// every checklist's blockers and decision decided again from its sign-offs as of `date`.
+    ///
+    /// The rule is the runner's: the latest valid sign-off of an item decides it; stale and expired
+    /// ones do not count. Without one, a manual item ticked in the file counts unless `strict`;
+    /// `nil` keeps what the run did (a run with `--strict` left a ticked manual item unsatisfied).
+    /// Probe results are kept as recorded. Blockers that name no item (unmet `requires`) are kept.
+    public func recomputed(at date: Date, strict: Bool? = nil) -> RunRecord {
+        var record = self
+        record.checklists = checklists.map { checklist in
+            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict)
+        }
+        record.decision = record.checklists.allSatisfy { $0.decision == .go } ? .go : .noGo
+        return record
+    }
+}
+
+extension RunRecord.ChecklistRecord {
+    /// Whether the run looks like `--strict`: a manual item ticked in the file did not count.
+    var ranStrict: Bool {
+        items.contains { $0.isManual && $0.state == .checked && $0.status == .manual && $0.reason.contains(RunRecord.ItemRecord.strictReason) }
+    }
+
+    /// See `RunRecord.recomputed(at:strict:)`.
+    func recomputed(signOffs: [SignOff], at date: Date, strict: Bool) -> RunRecord.ChecklistRecord {
+        var copy = self
+        var own = [Bool](repeating: true, count: items.count)
+        for index in items.indices {
+            var item = items[index]
+            if item.state == .na {
+                own[index] = true
+            } else if item.isManual {
+                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict)
+                (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
+            } else {
+                own[index] = item.status == .pass || item.status == .skipped
+            }
+            item.satisfied = own[index]
+            item.blocking = item.severity == .blocking && item.state != .na && !own[index]
+            copy.items[index] = item
+        }
+        // Children follow their parents, so a reverse pass folds each child into its parent.
+        let indexOfID = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in copy.items.indices.reversed() {
+            let child = copy.items[index]
+            guard let parentID = child.parent, let parent = indexOfID[parentID] else { continue }
+            if child.severity == .blocking && child.state != .na && !child.satisfied {
+                copy.items[parent].satisfied = false
+            }
+        }
+        var blockers = copy.items.filter(\.blocking).map { "\($0.id) (line \($0.line)): \($0.reason)" }
+        blockers += carriedBlockers(newItems: copy.items)
+        copy.blockers = blockers
+        copy.decision = blockers.isEmpty ? .go : .noGo
+        return copy
+    }
+
+    /// Blockers not about an item's own result: unmet requirements, and boxes ticked in the file
+    /// that nothing backs (`--check`) unless the item has since passed or been signed off.
+    private func carriedBlockers(newItems: [RunRecord.ItemRecord]) -> [String] {
+        blockers.filter { blocker in
+            guard let item = newItems.first(where: { blocker.hasPrefix("\($0.id) (line \($0.line)): ") }) else { return true }
+            let rest = blocker.dropFirst("\(item.id) (line \(item.line)): ".count)
+            return rest.hasPrefix("ticked in the file, but") && item.status != .signedOff && item.status != .pass
+        }
+    }
+
+    /// A manual item's status from its sign-offs (latest valid one wins) and its box.
+    static func manualStatus(_ item: RunRecord.ItemRecord, checklist: String, signOffs: [SignOff], at date: Date, strict: Bool)
+        -> (status: ItemStatus, reason: String, satisfied: Bool) {
+        let mine = signOffs.filter { $0.checklist == checklist && $0.item == item.id }.sorted { $0.at < $1.at }
+        if let latest = mine.last(where: { $0.validity(digest: item.digest, at: date) == .valid }) {
+            if latest.decision == .reject {
+                return (.rejected, "rejected by \(latest.by)" + (latest.note.map { ": \($0)" } ?? ""), false)
+            }
+            return (.signedOff, "signed off by \(latest.by)" + (latest.role.map { " as \($0)" } ?? ""), true)
+        }
+        var reason = item.state == .checked ? "ticked in the file" : "waiting for a sign-off"
+        if let invalid = mine.last {
+            reason += "; the sign-off by \(invalid.by) is \(invalid.validity(digest: item.digest, at: date).rawValue)"
+        }
+        if item.state == .checked && strict { reason = RunRecord.ItemRecord.strictReason }
+        return (.manual, reason, item.state == .checked && !strict)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Tickmark
+import TickmarkProbes
+
+/// What a report shows after an item's box: an emoji, a word, and the timing.
+public struct ResultMark: Sendable, Equatable {
+    /// `✅`, `❌`, `⚠️`, `⏳`, `✍️`, `🚫`, `⏭️`, `➖`, `☑️` or `▫️`.
+    public var symbol: String
+    /// `pass`, `fail`, `waiting for sign-off`, `signed off by Ana`… (plain text).
+    public var label: String
+    /// The probes' total time, when the item has probes.
+    public var milliseconds: Int?
+
+    /// The mark of a recorded item (`nil`: the records did not select it), given its sign-offs
+    /// (oldest first) and the time they are judged at.
+    public init(_ item: RunRecord.ItemRecord?, signOffs: [SignOff] = [], at date: Date = Date()) {
+        guard let item else {
+            (symbol, label, milliseconds) = ("▫️", "not run", nil)
+            return
+        }
+        milliseconds = item.probes.isEmpty ? nil : item.probes.reduce(0) { $0 + $1.durationMilliseconds }
+        let advisory = item.severity == .advisory ? " (advisory)" : ""
+        if item.state == .na {
+            (symbol, label, milliseconds) = ("➖", "not applicable", nil)
+            return
+        }
+        switch item.status {
+        case .pass: (symbol, label) = ("✅", "pass")
+        case .fail: (symbol, label) = ("❌", "fail" + advisory)
+        case .error: (symbol, label) = ("⚠️", "error" + advisory)
+        case .skipped: (symbol, label) = ("⏭️", "skipped")
+        case .signedOff, .rejected:
+            let verb = item.status == .signedOff ? "signed off by " : "rejected by "
+            let decider = signOffs.last { $0.validity(digest: item.digest, at: date) == .valid }
+            symbol = item.status == .signedOff ? "✍️" : "🚫"
+            label = verb + (decider?.signerName ?? "a sign-off")
+        case .manual:
+            if item.ownSatisfied {
+                (symbol, label) = ("☑️", "ticked in the file, not signed off")
+            } else {
+                (symbol, label) = ("⏳", "waiting for sign-off" + advisory)
+            }
+            if let last = signOffs.last {
+                label += " (\(last.signerName)'s sign-off is \(last.validity(digest: item.digest, at: date).rawValue))"
+            }
+        }
+    }
+
+    /// `✅ pass · 0.12 s`.
+    public var text: String {
+        var text = "\(symbol) \(label)"
+        if let milliseconds { text += " · " + ReportText.duration(milliseconds: milliseconds) }
+        return text
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Tickmark
+import TickmarkProbes
+
+/// What a person asks `tickmark sign-off` to record.
+public struct SignOffRequest: Sendable, Equatable {
+    /// The item: its id, or a case-insensitive part of its text.
+    public var item: String
+    /// Only look in this checklist (by id).
+    public var checklist: String?
+    /// Who: `Name <email>`.
+    public var by: String
+    /// The role they sign in.
+    public var role: String?
+    /// A free-text note.
+    public var note: String?
+    /// Approve or reject.
+    public var decision: SignOff.Decision
+    /// When the approval stops counting.
+    public var expires: Date?
+    /// The private key that signs the sign-off, if any.
+    public var keyPath: String?
+
+    /// Creates a request.
+    public init(
+        item: String, checklist: String? = nil, by: String, role: String? = nil, note: String? = nil,
+        decision: SignOff.Decision = .approve, expires: Date? = nil, keyPath: String? = nil
+    ) {
+        self.item = item
+        self.checklist = checklist
+        self.by = by
+        self.role = role
+        self.note = note
+        self.decision = decision
+        self.expires = expires
+        self.keyPath = keyPath
+    }
+
+    /// Whether `text` looks like `Name <email>`: a name, then an address with one `@` in angle brackets.
+    public static func isSigner(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else { return false }
+        let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        let address = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard !name.isEmpty, !name.contains(where: { "<>".contains($0) }), parts.count == 2 else { return false }
+        return !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !address.contains(where: { $0.isWhitespace || $0 == "<" })
+    }
+
+    /// `role` without a leading `@`, lowercased, for comparing with owners.
+    static func handle(_ text: String) -> String {
+        (text.hasPrefix("@") ? String(text.dropFirst()) : text).lowercased()
+    }
+}
+
+/// What `SignOffRecorder.record` did.
+public struct SignOffOutcome: Sendable {
+    /// The record with the sign-off appended and decisions recomputed.
+    public var record: RunRecord
+    /// The sign-off added.
+    public var signOff: SignOff
+    /// The item signed off (as recorded before the sign-off).
+    public var match: ItemLookup.Match
+    /// The item as it is now in the updated record.
+    public var item: RunRecord.ItemRecord
+    /// The checklist's decision now.
+    public var checklistDecision: Decision
+    /// Things the person should know, such as a role outside the item's owners.
+    public var notes: [String]
+}
+
+
+/// Signs a sign-off's canonical text with an approver's own key (`tickmark sign-off --key KEY`).
+///
+/// The signature covers `SignOff.canonicalText`, which holds every field but the signature itself,
+/// so it is computed before the signature is attached.
+public protocol SignOffSigner: Sendable {
+    /// An SSHSIG signature over `text` by the private key at `keyPath`.
+    func sign(_ text: String, keyPath: String) throws -> SignOff.Signature
+}
+
+extension SignOffSigner {
+    /// Refuses: signing is provided by the signing module once it is wired in.
+    public func sign(_ text: String, keyPath: String) throws -> SignOff.Signature {
+        throw TickmarkError(.usage, "signing sign-offs needs the signing module, which this build does not include; sign off without --key", path: keyPath)
+    }
+}
+
+/// The signer used until the signing module provides one: every request is refused.
+public struct UnavailableSignOffSigner: SignOffSigner {
+    /// Creates the signer.
+    public init() {}
+}

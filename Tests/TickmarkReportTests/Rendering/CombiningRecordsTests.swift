@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import Tickmark
+import TickmarkProbes
+@testable import TickmarkReport
+
+@Suite struct CombiningRecordsTests {
+    static let fixture = RecordFixture(source: """
+    # Release
+
+    ## Build
+    - [ ] Unit tests pass `probe: run swift test`
+    - [ ] Lint is clean `probe: run swiftlint`
+
+    ## Deploy
+    - [ ] Health is green `probe: http GET https://x.test/health`
+    - [ ] Release notes reviewed @pm
+
+    """, probes: ["Lint": [.init(status: .fail, reason: "3 violations", milliseconds: 900)]])
+
+    static func job(_ section: String, finishedAfter seconds: Double, probes: [String: [RecordFixture.Probe]] = [:]) -> RunRecord {
+        var fixture = Self.fixture
+        fixture.probes.merge(probes) { _, new in new }
+        var record = fixture.record { $0.section.last == section }
+        record.finishedAt = RecordFixture.start.addingTimeInterval(seconds)
+        return record
+    }
+
+    @Test func recordsOfParallelJobsCombineIntoOneChecklist() throws {
+        let build = Self.job("Build", finishedAfter: 60)
+        let deploy = Self.job("Deploy", finishedAfter: 90)
+        let report = try ReleaseReport.combine([("build.json", build), ("deploy.json", deploy)], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        let items = try #require(report.record.checklists.first).items
+        #expect(report.record.checklists.count == 1)
+        #expect(items.map(\.text) == ["Unit tests pass", "Lint is clean", "Health is green", "Release notes reviewed @pm"])
+        #expect(items.map(\.status) == [.pass, .fail, .pass, .manual])
+        #expect(report.counts.notRun == 0)
+        #expect(report.decision == .noGo)
+        #expect(report.record.startedAt == RecordFixture.start)
+        #expect(report.record.finishedAt == RecordFixture.start.addingTimeInterval(90))
+    }
+
+    @Test func anItemThatRanBeatsOneThatWasSkippedOrNotSelected() throws {
+        let skipped = Self.job("Build", finishedAfter: 120, probes: ["Unit tests": [.init(status: .skipped, reason: "needs lint", milliseconds: 0)]])
+        let ran = Self.job("Build", finishedAfter: 60)
+        let other = Self.job("Deploy", finishedAfter: 150)
+        let merged = try RecordMerger.merge([("a.json", skipped), ("b.json", ran), ("c.json", other)])
+        let unitTests = try #require(merged.checklists[0].items.first { $0.text == "Unit tests pass" })
+        #expect(unitTests.status == .pass)
+    }
+
+    @Test func aLaterRunOfAnItemWins() throws {
+        let first = Self.job("Build", finishedAfter: 60)
+        let rerun = Self.job("Build", finishedAfter: 300, probes: ["Lint": [.init(status: .pass, reason: "clean", milliseconds: 800)]])
+        let report = try ReleaseReport.combine([("rerun.json", rerun), ("first.json", first)], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        #expect(report.record.checklists[0].items.map(\.status) == [.pass, .pass])
+        #expect(report.counts.notRun == 2)
+        #expect(report.decision == .go)
+    }
+
+    @Test func signOffsAreMergedWithoutDuplicates() throws {
+        let approval = SignOff(
+            checklist: Self.fixture.checklist.id, item: Self.fixture.id("Release notes"), itemDigest: Self.fixture.digest("Release notes"),
+            by: "Ana Lima <ana@example.com>", role: "pm", at: RecordFixture.start.addingTimeInterval(30)
+        )
+        var first = Self.job("Deploy", finishedAfter: 60)
+        first.signOffs = [approval]
+        var second = Self.job("Deploy", finishedAfter: 90)
+        var later = approval
+        later.at = approval.at.addingTimeInterval(60)
+        later.note = "read twice"
+        second.signOffs = [approval, later]
+        let merged = try RecordMerger.merge([("1.json", first), ("2.json", second)])
+        #expect(merged.signOffs == [approval, later])
+        let report = try ReleaseReport.combine([("1.json", first), ("2.json", second)], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        #expect(report.record.checklists[0].items.first { $0.text.hasPrefix("Release notes") }?.status == .signedOff)
+    }
+
+    @Test func aChecklistWhoseSourceDiffersBetweenRecordsIsRefused() throws {
+        let build = Self.job("Build", finishedAfter: 60)
+        var edited = Self.fixture
+        edited.source += "- [ ] Added later\n"
+        let other = edited.record()
+        #expect(build.checklists[0].id == other.checklists[0].id)
+        do {
+            _ = try RecordMerger.merge([("jobs/build.json", build), ("jobs/deploy.json", other)])
+            Issue.record("records of two checklist versions were combined")
+        } catch {
+            #expect(error.code == .invalidInput)
+            #expect(error.message.contains("jobs/build.json") && error.message.contains("jobs/deploy.json"))
+        }
+    }
+}
