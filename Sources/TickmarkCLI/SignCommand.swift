@@ -97,6 +97,28 @@ struct VerifyCommand: TickmarkSubcommand {
     }
 
     func execute(_ console: Console) async throws -> Int32 {
+        let record = try? RunRecord.load(file)
+        var failed = false
+        if let record {
+            let signers = try allowedSigners.map { path throws(TickmarkError) in try AllowedSigners(file: expandHome(path, console: console)) }
+            for check in SignOffSignatures.check(record, allowedSigners: signers) {
+                let who = "sign-off by \(check.signOff.by) of \(check.signOff.checklist)/\(check.signOff.item)"
+                if let failure = check.failure {
+                    failed = true
+                    console.errorLine("\(file): error: \(who): \(failure)")
+                } else {
+                    console.line("\(file): good signature on the \(who) (\(check.principal ?? check.fingerprint ?? "key"))")
+                }
+            }
+            let hasSignature = signature != nil || FileManager.default.fileExists(atPath: file + ".sig") || FileManager.default.fileExists(atPath: file + ".intoto.json")
+            if !hasSignature {
+                if !record.signOffs.contains(where: { $0.signature != nil }) {
+                    console.errorLine("\(file): error: neither the record nor its sign-offs are signed")
+                    return 1
+                }
+                return failed ? 1 : 0
+            }
+        }
         let result: VerificationResult
         if let allowedSigners {
             result = try ReportVerifier.verify(file: file, signature: signature, allowedSigners: expandHome(allowedSigners, console: console), identity: identity)
@@ -106,7 +128,7 @@ struct VerifyCommand: TickmarkSubcommand {
         }
         if result.isVerified {
             console.line("\(file): \(result.summary)")
-            return 0
+            return failed ? 1 : 0
         }
         console.errorLine("\(file): error: \(result.summary)")
         return 1

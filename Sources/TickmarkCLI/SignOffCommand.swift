@@ -58,7 +58,7 @@ struct SignOffCommand: TickmarkSubcommand {
     }
 
     func execute(_ console: Console) async throws -> Int32 {
-        try await execute(console, signer: UnavailableSignOffSigner(), now: Date())
+        try await execute(console, signer: SSHSignOffSigner(), now: Date())
     }
 
     /// Does the work with an injected signer and clock.
