@@ -70,7 +70,7 @@ import TickmarkProbes
         (["rollback", "--expires", "2001-01-01T00:00Z"], "--expires must be in the future"),
         (["rollback", "--expires", "next week"], "--expires must be an ISO 8601 time"),
         (["rollback", "--checklist", "staging"], "the record has no checklist 'staging'"),
-        (["rollback", "--key", "id_ed25519"], "signing sign-offs needs the signing module"),
+        (["rollback", "--key", "id_ed25519"], "id_ed25519: error: cannot read file"),
     ])
     func refusalsExitWithTwo(arguments: [String], message: String) async throws {
         let workspace = try Self.workspace()
