@@ -66,10 +66,14 @@ final class ProcessSupervisor {
         let termination: ProcessTermination
         if timedOut {
             termination = .timedOut
-        } else if status & 0x7F == 0 {
+        } else if let status = status, status & 0x7F == 0 {
             termination = .exited((status >> 8) & 0xFF)
-        } else {
+        } else if let status = status {
             termination = .signaled(status & 0x7F)
+        } else {
+            // Something else in this process waited for our child (a `waitpid(-1)`): its exit
+            // status is lost, and must not pass for a success.
+            termination = .failedToStart("its exit status was collected elsewhere in this process")
         }
         let output = streams[0].tail.bytes(), error = streams[1].tail.bytes()
         let combinedBytes = combined.bytes()
@@ -89,11 +93,11 @@ final class ProcessSupervisor {
         }
     }
 
-    /// Reaps the process and returns its wait status.
-    private func reap() -> Int32 {
+    /// Reaps the process and returns its wait status; `nil` when it was reaped elsewhere.
+    private func reap() -> Int32? {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR { return 0 }
+            if errno != EINTR { return nil }
         }
         return status
     }
