@@ -28,7 +28,12 @@ let package = Package(
             name: "Tickmark",
             dependencies: ["CCmarkGFM", "COpenSSL", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "TickmarkProbes", dependencies: ["Tickmark"]),
+        .target(
+            name: "CTickmarkSystem",
+            cSettings: [.define("_GNU_SOURCE")],
+            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
+        ),
+        .target(name: "TickmarkProbes", dependencies: ["Tickmark", "COpenSSL", "CTickmarkSystem"]),
         .target(
             name: "TickmarkReport",
             dependencies: ["Tickmark", "TickmarkProbes", "COpenSSL", .product(name: "Mustache", package: "swift-mustache")]

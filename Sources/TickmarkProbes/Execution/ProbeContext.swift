@@ -45,7 +45,7 @@ public struct ProbeContext: Sendable {
     }
 }
 
-// MARK: Side-effect interfaces (real implementations and fakes live beside their kinds)
+// MARK: Side-effect interfaces (real implementations in System/, fakes in the tests)
 
 /// A process to start.
 public struct ProcessRequest: Sendable, Equatable {
@@ -75,9 +75,12 @@ public struct ProcessRequest: Sendable, Equatable {
 
 /// How a process ended.
 public enum ProcessTermination: Sendable, Equatable {
+    /// It exited with this status.
     case exited(Int32)
+    /// A signal (this number) ended it.
     case signaled(Int32)
-    /// Killed (with its whole process group) because the timeout passed.
+    /// Killed (with its whole process group) because the timeout passed, or because the task
+    /// awaiting it was cancelled.
     case timedOut
     /// Could not be started (missing binary, bad working directory…).
     case failedToStart(String)
@@ -85,19 +88,28 @@ public enum ProcessTermination: Sendable, Equatable {
 
 /// What a finished process left.
 public struct ProcessOutcome: Sendable, Equatable {
+    /// How it ended.
     public var termination: ProcessTermination
     /// Standard output (tail, at most the request's `outputLimit`).
     public var standardOutput: [UInt8]
     /// Standard error (tail, at most the request's `outputLimit`).
     public var standardError: [UInt8]
+    /// Both streams interleaved in the order they were read (tail, at most the request's `outputLimit`).
+    public var combinedOutput: [UInt8]
     /// Whether either stream was cut.
     public var truncated: Bool
+    /// Time from starting the process to its end (or to the kill, on timeout).
+    public var duration: Duration
 
-    public init(termination: ProcessTermination, standardOutput: [UInt8], standardError: [UInt8], truncated: Bool = false) {
+    /// Creates an outcome; `combinedOutput` defaults to standard output followed by standard error.
+    public init(termination: ProcessTermination, standardOutput: [UInt8], standardError: [UInt8],
+                combinedOutput: [UInt8]? = nil, truncated: Bool = false, duration: Duration = .zero) {
         self.termination = termination
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.combinedOutput = combinedOutput ?? standardOutput + standardError
         self.truncated = truncated
+        self.duration = duration
     }
 }
 
@@ -109,14 +121,22 @@ public protocol ProcessLauncher: Sendable {
 
 /// An HTTP request to send.
 public struct HTTPRequest: Sendable, Equatable {
+    /// The method, upper case.
     public var method: String
+    /// The URL, `http` or `https`.
     public var url: String
+    /// Headers to send, in order.
     public var headers: [HTTPHeader]
+    /// The body to send.
     public var body: [UInt8]?
+    /// The limit for the whole exchange, redirects included.
     public var timeout: Duration
+    /// Whether to accept any server certificate.
     public var insecure: Bool
+    /// Whether to follow redirects (credentials are never forwarded to another origin).
     public var followRedirects: Bool
 
+    /// Creates a request.
     public init(method: String, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil, timeout: Duration, insecure: Bool = false, followRedirects: Bool = true) {
         self.method = method
         self.url = url
@@ -130,44 +150,90 @@ public struct HTTPRequest: Sendable, Equatable {
 
 /// An HTTP response.
 public struct HTTPResponse: Sendable, Equatable {
+    /// The largest body kept, in bytes; the rest is not read.
+    public static let bodyLimit = 1024 * 1024
+
+    /// The status code.
     public var status: Int
+    /// The response headers.
     public var headers: [HTTPHeader]
-    /// The body (at most the first 1 MiB).
+    /// The body (at most the first `bodyLimit` bytes).
     public var body: [UInt8]
     /// Time from sending the request to receiving the whole body.
     public var latency: Duration
+    /// The URL that answered, after redirects; `nil` when it is the one requested.
+    public var finalURL: String?
+    /// Whether the body was longer than `bodyLimit` and cut.
+    public var bodyTruncated: Bool
 
-    public init(status: Int, headers: [HTTPHeader], body: [UInt8], latency: Duration) {
+    /// Creates a response.
+    public init(status: Int, headers: [HTTPHeader], body: [UInt8], latency: Duration, finalURL: String? = nil, bodyTruncated: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
         self.latency = latency
+        self.finalURL = finalURL
+        self.bodyTruncated = bodyTruncated
+    }
+
+    /// The value of the first header named `name` (compared case-insensitively).
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }
 
 /// Why a request or connection could not be made.
 public struct NetworkFailure: Error, Sendable, Equatable {
+    /// What kind of failure it was.
+    public enum Kind: String, Sendable, Equatable {
+        /// The host name could not be resolved.
+        case nameResolution
+        /// The host answered that nothing listens on the port.
+        case refused
+        /// The network or host cannot be reached.
+        case unreachable
+        /// The time limit passed.
+        case timedOut
+        /// The TLS handshake failed (or, for HTTP, the certificate was rejected).
+        case tls
+        /// Anything else: a protocol error, a reset connection, a bad URL.
+        case other
+    }
+
     /// What went wrong, one line (`connection refused`, `timed out after 2s`, `certificate expired`).
     public var message: String
+    /// What kind of failure it was.
+    public var kind: Kind
     /// Whether it was the timeout.
-    public var timedOut: Bool
+    public var timedOut: Bool { kind == .timedOut }
 
-    public init(_ message: String, timedOut: Bool = false) {
+    /// Creates a failure of a kind.
+    public init(_ message: String, kind: Kind) {
         self.message = message
-        self.timedOut = timedOut
+        self.kind = kind
+    }
+
+    /// Creates a failure that is the timeout, or of no particular kind.
+    public init(_ message: String, timedOut: Bool = false) {
+        self.init(message, kind: timedOut ? .timedOut : .other)
     }
 }
 
 /// Sends HTTP requests.
 public protocol HTTPTransport: Sendable {
+    /// Sends the request and returns the final response (after redirects, when followed).
     func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure>
 }
 
 /// The certificate a TLS server presented, as far as a probe needs it.
 public struct CertificateInfo: Sendable, Equatable {
+    /// The subject's distinguished name, on one line.
     public var subject: String
+    /// The issuer's distinguished name, on one line.
     public var issuer: String
+    /// The start of the validity period.
     public var notBefore: Date
+    /// The end of the validity period.
     public var notAfter: Date
     /// Whether the chain verified against the system's trust store.
     public var chainVerified: Bool
@@ -176,6 +242,7 @@ public struct CertificateInfo: Sendable, Equatable {
     /// The verifier's complaint when `chainVerified` is false.
     public var verificationError: String?
 
+    /// Creates certificate facts.
     public init(subject: String, issuer: String, notBefore: Date, notAfter: Date, chainVerified: Bool, matchesHost: Bool, verificationError: String? = nil) {
         self.subject = subject
         self.issuer = issuer
@@ -205,4 +272,16 @@ public protocol FileReader: Sendable {
     func modificationDate(_ path: String) -> Date?
     /// The names in a folder (empty when it does not exist).
     func list(_ folder: String) -> [String]
+}
+
+extension ProbeContext {
+    /// A context whose side effects are real: processes, HTTP, sockets and files of this machine,
+    /// and the system clock.
+    public static func live(workingDirectory: String, environment: [String: String], timeout: Duration) -> ProbeContext {
+        ProbeContext(
+            workingDirectory: workingDirectory, environment: environment, timeout: timeout,
+            now: { Date() }, processes: SystemProcessLauncher(), http: URLSessionTransport(),
+            network: SocketNetworkProber(), files: LocalFileReader()
+        )
+    }
 }

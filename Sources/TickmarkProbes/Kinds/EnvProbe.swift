@@ -60,3 +60,34 @@ public struct EnvProbe: ProbeKind {
         return valid ? nil : "use only letters, digits and '_'"
     }
 }
+
+extension EnvProbe {
+    /// Checks that each variable is set and not blank. Values are never read into the result:
+    /// the evidence says only `set`, `missing` or `empty` for each name.
+    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+        var evidence = ProbeEvidence(action: "check environment variables \(configuration.names.joined(separator: ", "))")
+        var missing: [String] = []
+        var empty: [String] = []
+        for name in configuration.names {
+            let state: String
+            switch context.environment[name] {
+            case nil:
+                state = "missing"
+                missing.append(name)
+            case let value? where value.allSatisfy(\.isWhitespace):
+                state = "empty"
+                empty.append(name)
+            default:
+                state = "set"
+            }
+            evidence.fields.append(EvidenceField(name, state))
+        }
+        var problems: [String] = []
+        if !missing.isEmpty { problems.append("not set: \(missing.joined(separator: ", "))") }
+        if !empty.isEmpty { problems.append("empty: \(empty.joined(separator: ", "))") }
+        guard problems.isEmpty else { return ProbeResult(.fail, problems.joined(separator: "; "), evidence: evidence) }
+        let names = configuration.names
+        let subject = names.count == 1 ? "\(names[0]) is" : "\(names.dropLast().joined(separator: ", ")) and \(names.last!) are"
+        return ProbeResult(.pass, "\(subject) set", evidence: evidence)
+    }
+}

@@ -79,3 +79,28 @@ public struct TCPProbe: ProbeKind {
         }
     }
 }
+
+extension TCPProbe {
+    /// Opens and closes a TCP connection. A refusal, an unreachable host or the timeout fail the
+    /// probe (that is what it checks); a name that does not resolve is an error.
+    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+        let endpoint = configuration.endpoint
+        var evidence = ProbeEvidence(action: "connect to \(endpoint) over TCP")
+        guard (1...65535).contains(endpoint.port) else {
+            return ProbeResult(.error, "'\(endpoint.host)' names no port", evidence: evidence)
+        }
+        switch await context.network.connect(host: endpoint.host, port: endpoint.port, timeout: context.timeout) {
+        case .success(let elapsed):
+            evidence.fields.append(EvidenceField("connect-time", ExecutionText.duration(elapsed)))
+            return ProbeResult(.pass, "connected to \(endpoint) in \(ExecutionText.duration(elapsed))", evidence: evidence)
+        case .failure(let failure):
+            evidence.fields.append(EvidenceField("failure", failure.kind.rawValue))
+            switch failure.kind {
+            case .refused, .unreachable, .timedOut:
+                return ProbeResult(.fail, failure.message, evidence: evidence)
+            case .nameResolution, .tls, .other:
+                return ProbeResult(.error, failure.message, evidence: evidence)
+            }
+        }
+    }
+}

@@ -104,3 +104,41 @@ public struct WindowProbe: ProbeKind {
         }
     }
 }
+
+extension WindowProbe {
+    /// Reads the clock in the configured time zone and checks it against the windows.
+    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+        var evidence = ProbeEvidence(action: configuration.summary)
+        if let identifier = configuration.timeZoneIdentifier, TimeZone(identifier: identifier) == nil {
+            return ProbeResult(.error, "'\(identifier)' is not a time zone", evidence: evidence)
+        }
+        guard configuration.deny != nil || configuration.allow != nil else {
+            return ProbeResult(.error, "the window probe has neither deny nor allow", evidence: evidence)
+        }
+        let now = context.now()
+        let zone = configuration.timeZone
+        let zoneName = configuration.timeZoneIdentifier ?? zone.identifier
+        let clock = wallClock(now, in: zone)
+        evidence.fields.append(EvidenceField("now", "\(clock) (\(zoneName))"))
+        if let deny = configuration.deny, deny.contains(now, in: zone) {
+            return ProbeResult(.fail, "\(clock) \(zoneName) is inside the denied window \(deny)", evidence: evidence)
+        }
+        if let allow = configuration.allow, !allow.contains(now, in: zone) {
+            return ProbeResult(.fail, "\(clock) \(zoneName) is outside the allowed window \(allow)", evidence: evidence)
+        }
+        var reasons: [String] = []
+        if let allow = configuration.allow { reasons.append("inside the allowed window \(allow)") }
+        if let deny = configuration.deny { reasons.append("outside the denied window \(deny)") }
+        return ProbeResult(.pass, "\(clock) \(zoneName) is " + reasons.joined(separator: " and "), evidence: evidence)
+    }
+
+    /// `Fri 16:30` in `zone`.
+    static func wallClock(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
+        let day = TimeWindow.Weekday(rawValue: ((parts.weekday ?? 2) + 5) % 7 + 1)?.abbreviation ?? "?"
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        return "\(day) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+    }
+}

@@ -1,0 +1,47 @@
+/// A heading of a Markdown document, as cmark-gfm reads it.
+public struct MarkdownHeading: Sendable, Equatable {
+    /// 1 for `#`, 2 for `##` (setext headings: 1 for `===`, 2 for `---`).
+    public var level: Int
+    /// The heading's plain text: code spans keep their content, links their text, emphasis is
+    /// dropped, runs of whitespace become one space. Note that a bracketed `[1.2.0]` that matches
+    /// a link reference definition is a link, so its text is `1.2.0`.
+    public var text: String
+    /// The 1-based line the heading starts on.
+    public var line: Int
+
+    /// Creates a heading.
+    public init(level: Int, text: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.line = line
+    }
+}
+
+/// The headings of a Markdown document, for checks that look for a section (such as a
+/// changelog's release headings) without reading Markdown structure from raw text.
+public enum MarkdownHeadings {
+    /// Every heading of `bytes`, in document order, including those inside block quotes and
+    /// lists; none from code blocks or HTML.
+    public static func headings(in bytes: [UInt8]) -> [MarkdownHeading] {
+        let buffer = ParseBuffer(source: SourceText(bytes: bytes), blanked: nil)
+        let tree = MarkdownTree.parse(buffer.bytes)
+        var headings: [MarkdownHeading] = []
+        for node in tree.nodes {
+            guard case .heading(let level) = node.kind else { continue }
+            var text = ""
+            for inline in tree.inlines[node.inlines] {
+                switch inline.kind {
+                case .text(let piece), .code(let piece): text += piece
+                case .lineBreak: text += " "
+                case .html: break
+                }
+            }
+            headings.append(MarkdownHeading(level: level, text: collapsingWhitespace(text), line: node.start.line))
+        }
+        return headings
+    }
+
+    private static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

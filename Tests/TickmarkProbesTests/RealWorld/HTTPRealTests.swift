@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import TickmarkProbes
+
+/// `http` probes and the HTTP transports against a loopback server.
+@Suite(.timeLimit(.minutes(1))) struct HTTPRealTests {
+    private let transport = URLSessionTransport()
+
+    private func context(timeout: Duration = .seconds(10)) -> ProbeContext {
+        .live(workingDirectory: "/tmp", environment: [:], timeout: timeout)
+    }
+
+    private func headersSeen(_ response: HTTPResponse) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data(response.body))
+    }
+
+    private let credentials = [
+        HTTPHeader(name: "Authorization", value: "Bearer s3cret"), HTTPHeader(name: "Cookie", value: "session=abc"),
+        HTTPHeader(name: "X-Trace", value: "kept"),
+    ]
+
+    @Test func aProbeChecksStatusJSONAndHeaders() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let probe = "probe: http GET \(server.base)/json status=200 json=.version=1.2.3 json=.ok=true header=Content-Type:json under=5s"
+        let result = try await ProbeRun.inline(probe, in: context())
+        #expect(result.status == .pass, "\(result.reason)")
+        #expect(result.evidence.output == #"{"ok": true, "version": "1.2.3"}"#)
+        let wrong = try await ProbeRun.inline("probe: http \(server.base)/json json=.version=2.0.0", in: context())
+        #expect(wrong.status == .fail)
+        #expect(wrong.reason == #"json .version is "1.2.3", expected "2.0.0""#)
+    }
+
+    @Test func aSlowServerTimesOut() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await ProbeRun.inline("probe: http \(server.base)/slow?seconds=30", in: context(timeout: .seconds(1)))
+        #expect(result.status == .error)
+        #expect(result.reason == "timed out after 1s")
+        #expect(clock.now - start < .seconds(10))
+    }
+
+    @Test func aClosedPortIsAnError() async throws {
+        let port = try ClosedPort.find()
+        let result = try await ProbeRun.inline("probe: http http://127.0.0.1:\(port)/", in: context())
+        #expect(result.status == .error)
+        #expect(result.reason == "cannot connect to 127.0.0.1:\(port): connection refused")
+    }
+
+    @Test func credentialsAreNotForwardedToAnotherHost() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let other = try await transport.send(HTTPRequest(
+            method: "GET", url: "\(server.base)/redirect?to=http://localhost:PORT/headers", headers: credentials, timeout: .seconds(5)
+        )).get()
+        #expect(other.finalURL == "http://localhost:\(server.port)/headers")
+        let seen = try headersSeen(other)
+        #expect(seen["authorization"] == nil && seen["cookie"] == nil, "forwarded: \(seen)")
+        #expect(seen["x-trace"] == "kept")
+        let same = try await transport.send(HTTPRequest(
+            method: "GET", url: "\(server.base)/redirect?to=/headers", headers: credentials, timeout: .seconds(5)
+        )).get()
+        #expect(try headersSeen(same)["authorization"] == "Bearer s3cret", "the same host keeps them")
+    }
+
+    @Test func redirectsAreNotFollowedWhenTheProbeSaysSo() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let result = try await ProbeRun.inline("probe: http \(server.base)/redirect?to=/json follow=false status=302", in: context())
+        #expect(result.status == .pass, "\(result.reason)")
+    }
+
+    @Test func bodiesAreCutAtOneMebibyte() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let response = try await transport.send(HTTPRequest(method: "GET", url: "\(server.base)/big", timeout: .seconds(10))).get()
+        #expect(response.status == 200)
+        #expect(response.body.count == HTTPResponse.bodyLimit)
+        #expect(response.bodyTruncated)
+    }
+
+    @Test func insecureAcceptsAnUntrustedCertificateAndTheDefaultDoesNot() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let certificates = try TestCertificates(in: folder)
+        let server = try LoopbackServer(certificate: certificates.certificate, key: certificates.key)
+        defer { server.stop() }
+        let insecure = try await ProbeRun.inline("probe: http \(server.base)/json insecure=true json=.ok=true", in: context())
+        #expect(insecure.status == .pass, "\(insecure.reason)")
+        #expect(insecure.evidence.field("certificate") == "not verified (insecure)")
+        let verified = try await ProbeRun.inline("probe: http \(server.base)/json", in: context())
+        #expect(verified.status == .error)
+        #expect(verified.reason.contains("certificate"), "\(verified.reason)")
+
+        let redirected = try await transport.send(HTTPRequest(
+            method: "GET", url: "\(server.base)/redirect?to=https://localhost:PORT/headers", headers: credentials,
+            timeout: .seconds(5), insecure: true
+        )).get()
+        let seen = try headersSeen(redirected)
+        #expect(seen["authorization"] == nil && seen["cookie"] == nil && seen["x-trace"] == "kept", "\(seen)")
+        let posted = try await transport.send(HTTPRequest(
+            method: "POST", url: "\(server.base)/echo", body: Array("{\"a\":1}".utf8), timeout: .seconds(5), insecure: true
+        )).get()
+        #expect(posted.status == 201 && posted.body == Array("{\"a\":1}".utf8))
+    }
+}
+
+/// A port on 127.0.0.1 where nothing listens (bound, then closed, so the system just gave it out).
+enum ClosedPort {
+    static func find() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SetUpError(description: "socket failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw SetUpError(description: "bind failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
