@@ -7,7 +7,7 @@ import Testing
 @Suite struct AtomicWriteTests {
     static let text = "# Release\r\n\r\n- [ ] Tag the release\r\n\t- [x] Changelog\r\n* [~] Not this time\r\n+ [ ] last   "
 
-    /// Ticks the first item of the checklist at `path` and writes it; returns the bytes before and the state byte offset.
+    /// Ticks the first item and writes the file; returns the offset of the state byte it changed.
     private func tickFirstItem(_ checklist: Checklist, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let item = try #require(checklist.allItems.first, sourceLocation: sourceLocation)
         let edit = try #require(checklist.checkboxEdit(for: item, checked: true), sourceLocation: sourceLocation)

@@ -25,6 +25,10 @@ import Testing
             failed += 1
             if failed == 5 { break }
         }
+        if Self.environmentNumber("TICKMARK_FUZZ_CASES") != nil {
+            print("fuzz: \(tally.documents) documents, \(tally.items) items, \(tally.flips) ticked and unticked, "
+                + "\(tally.quoted) quoted, \(tally.notApplicable) [~], \(tally.struck) struck through, \(tally.upperX) [X]")
+        }
         // The generator must reach the cases worth testing, or the property says little.
         #expect(tally.documents == Self.caseCount || failed == 5)
         if Self.caseCount >= 200 {
