@@ -28,7 +28,15 @@ enum BoxWriter {
         for checklist in outcome.checklists {
             let edits = edits(for: checklist)
             guard !edits.isEmpty else { continue }
-            try checklist.checklist.write(edits)
+            var located = checklist.checklist
+            located.path = ChecklistPaths.resolve(located.path, base: console.currentDirectory)
+            do {
+                try located.write(edits)
+            } catch {
+                var named = error
+                named.path = checklist.checklist.path
+                throw named
+            }
             console.line("Updated \(checklist.checklist.path): \(edits.count) box\(edits.count == 1 ? "" : "es") changed")
         }
     }

@@ -6,21 +6,45 @@ enum ChecklistPaths {
     /// Folders never searched for checklists.
     static let skippedFolders: Set<String> = ["node_modules", ".git", ".build", ".swiftpm", ".tickmark"]
 
-    /// Files as given; folders searched recursively for `*.md` and `*.markdown`, sorted.
-    static func expand(_ paths: [String]) throws(TickmarkError) -> [String] {
+    /// Files as given; folders searched recursively for `*.md` and `*.markdown`, sorted. Relative
+    /// paths are resolved against `base` (the console's folder) but returned as written.
+    static func expand(_ paths: [String], base: String) throws(TickmarkError) -> [String] {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            guard FileManager.default.fileExists(atPath: resolve(path, base: base), isDirectory: &isFolder) else {
                 throw TickmarkError(.unreadable, "no such file or folder", path: path)
             }
             guard isFolder.boolValue else {
                 files.append(path)
                 continue
             }
-            files.append(contentsOf: markdownFiles(in: path))
+            let absolute = resolve(path, base: base)
+            files.append(contentsOf: markdownFiles(in: absolute).map { found in
+                path.hasPrefix("/") ? found : path + found.dropFirst(absolute.count)
+            })
         }
         return files
+    }
+
+    /// `path` made absolute against `base`.
+    static func resolve(_ path: String, base: String) -> String {
+        path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    }
+
+    /// Loads a checklist from `path` resolved against `base`, keeping `path` as its name.
+    static func load(_ path: String, base: String) throws(TickmarkError) -> Checklist {
+        var checklist: Checklist
+        do {
+            checklist = try ChecklistFile.load(resolve(path, base: base))
+        } catch {
+            var named = error
+            named.path = path
+            throw named
+        }
+        checklist.path = path
+        for index in checklist.diagnostics.indices { checklist.diagnostics[index].path = path }
+        return checklist
     }
 
     private static func markdownFiles(in folder: String) -> [String] {

@@ -29,12 +29,12 @@ struct LintCommand: TickmarkSubcommand {
     var warningsAsErrors = false
 
     func execute(_ console: Console) async throws -> Int32 {
-        let files = try ChecklistPaths.expand(paths)
+        let files = try ChecklistPaths.expand(paths, base: console.currentDirectory)
         var unreadable = false
         var results: [(path: String, source: SourceText?, diagnostics: [Diagnostic], error: TickmarkError?)] = []
         for file in files {
             do {
-                let checklist = try ChecklistFile.load(file)
+                let checklist = try ChecklistPaths.load(file, base: console.currentDirectory)
                 let diagnostics = (checklist.diagnostics + ProbeRegistry.validate(checklist)).sorted {
                     ($0.position?.offset ?? -1) < ($1.position?.offset ?? -1)
                 }

@@ -96,9 +96,9 @@ struct RunCommand: TickmarkSubcommand {
     }
 
     func execute(_ console: Console) async throws -> Int32 {
-        let files = try ChecklistPaths.expand(paths)
+        let files = try ChecklistPaths.expand(paths, base: console.currentDirectory)
         guard !files.isEmpty else { throw TickmarkError(.usage, "no checklist files found in \(paths.joined(separator: ", "))") }
-        let checklists = try files.map { path throws(TickmarkError) in try ChecklistFile.load(path) }
+        let checklists = try files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
         var options = RunOptions()
         options.jobs = jobs
         options.failFast = failFast

@@ -23,7 +23,7 @@ struct ShowCommand: TickmarkSubcommand {
     var json = false
 
     func execute(_ console: Console) async throws -> Int32 {
-        var checklist = try ChecklistFile.load(path)
+        var checklist = try ChecklistPaths.load(path, base: console.currentDirectory)
         checklist.diagnostics += ProbeRegistry.validate(checklist)
         if json {
             console.out(String(decoding: checklist.jsonBytes(), as: UTF8.self))

@@ -61,8 +61,8 @@ struct WatchCommand: TickmarkSubcommand {
 
     /// Runs the watch with `loop` (tests inject its clock), handling Ctrl-C.
     static func watch(paths: [String], loop: WatchLoop, command: WatchCommand, console: Console) async throws -> Int32 {
-        let files = try ChecklistPaths.expand(paths)
-        let checklists = try files.map { path throws(TickmarkError) in try ChecklistFile.load(path) }
+        let files = try ChecklistPaths.expand(paths, base: console.currentDirectory)
+        let checklists = try files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
         var options = RunOptions()
         options.jobs = command.jobs
         options.sections = command.section

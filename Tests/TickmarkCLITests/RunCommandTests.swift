@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+@testable import TickmarkCLI
+import Tickmark
+
+/// Runs `tickmark` in-process in a temporary folder holding `files`.
+struct RunFixture {
+    let folder: String
+    var environment: [String: String]
+
+    init(files: [String: String], environment: [String: String] = [:]) throws {
+        folder = try temporaryFolder()
+        for (name, text) in files {
+            let path = "\(folder)/\(name)"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder]
+        base.merge(environment) { _, new in new }
+        self.environment = base
+    }
+
+    func run(_ arguments: [String]) async -> (code: Int32, stdout: String, stderr: String) {
+        let buffer = OutputBuffer()
+        let code = await TickmarkCommand.run(arguments, console: buffer.console(environment: environment, currentDirectory: folder))
+        return (code, buffer.stdout, buffer.stderr)
+    }
+
+    func read(_ name: String) -> String {
+        (try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)) ?? ""
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+@Suite struct RunCommandTests {
+    @Test func goAndNoGoExitCodesAndDocumentOrder() async throws {
+        let fixture = try RunFixture(files: ["c.md": """
+        # Checks
+        - [ ] First `probe: run sleep 0.3`
+        - [ ] Second `probe: run true`
+        - [ ] Third `probe: run exit 3`
+        - [ ] (Optional) Fourth `probe: run false`
+        """])
+        defer { fixture.remove() }
+        let result = await fixture.run(["run", "c.md", "--no-record"])
+        #expect(result.code == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let order = ["First", "Second", "Third", "Fourth"].compactMap { word in lines.firstIndex { $0.contains(word) } }
+        #expect(order == order.sorted() && order.count == 4)
+        #expect(result.stdout.contains("expected exit 0, got 3"))
+        #expect(result.stdout.contains("Result: NO-GO"))
+        #expect(!result.stdout.contains("fourth (line"), "an advisory item never blocks")
+
+        let go = try RunFixture(files: ["g.md": "- [ ] ok `probe: run true`\n- [x] manual ticked\n"])
+        defer { go.remove() }
+        #expect(await go.run(["run", "g.md", "--no-record"]).code == 0)
+        #expect(await go.run(["run", "g.md", "--no-record", "--strict"]).code == 1)
+    }
+
+    @Test func secretsAppearInNoOutputRecordJSONOrJUnit() async throws {
+        let fixture = try RunFixture(files: ["s.md": """
+        ---
+        vars:
+          user: alice
+        ---
+        # Secrets
+        - [ ] Uses the secret `probe: run echo "key=${api}" && echo "$DEPLOY_TOKEN" && exit 1`
+        - [ ] Echoes the environment `probe: run env | grep -E 'TOKEN|PASSWORD'; exit 1`
+        """], environment: ["DEPLOY_TOKEN": "tok-9f8e7d6c5b", "DB_PASSWORD": "hunter2-pw"])
+        defer { fixture.remove() }
+        let result = await fixture.run([
+            "run", "s.md", "--secret", "api=s3cr3t-v4lue", "--record", "r.json", "--json", "j.json", "--junit", "u.xml",
+        ])
+        #expect(result.code == 1)
+        let outputs = [result.stdout, result.stderr, fixture.read("r.json"), fixture.read("j.json"), fixture.read("u.xml")]
+        #expect(fixture.read("r.json").contains("***"))
+        for secret in ["s3cr3t-v4lue", "tok-9f8e7d6c5b", "hunter2-pw"] {
+            for (index, text) in outputs.enumerated() {
+                #expect(!text.contains(secret), "secret found in output #\(index)")
+            }
+        }
+    }
+
+    @Test func junitValidatesAgainstTheJenkinsSchema() async throws {
+        let schema = repositoryRoot + "/../shared/notes/interop/junit-10.xsd"
+        try #require(FileManager.default.fileExists(atPath: schema), "the shared JUnit schema is missing")
+        let fixture = try RunFixture(files: ["j.md": """
+        # Suite & <tests>
+        - [ ] Pass "quoted" `probe: run true`
+        - [ ] Fail `probe: run false`
+        - [ ] Error `probe: run /nonexistent/binary`
+        - [~] Not applicable
+        - [ ] Skipped
+          ```probe
+          run: true
+          when: ${env} == production
+          ```
+        - [ ] Manual waiting @qa
+        """])
+        defer { fixture.remove() }
+        let result = await fixture.run(["run", "j.md", "--no-record", "--junit", "out.xml", "--var", "env=staging"])
+        #expect(result.code == 1)
+        let (status, output) = try runTool("/usr/bin/xmllint", ["--noout", "--schema", schema, "\(fixture.folder)/out.xml"])
+        #expect(status == 0, "\(output)")
+        let xml = fixture.read("out.xml")
+        #expect(xml.contains("tests=\"6\""))
+        #expect(xml.contains("<failure"))
+        #expect(xml.contains("<skipped message=\"not applicable\""))
+    }
+
+    @Test func recordValidatesAgainstTheShippedSchema() async throws {
+        let fixture = try RunFixture(files: ["r.md": "# R\n- [ ] a `probe: run echo hi`\n- [ ] b @qa\n  - [x] c `probe: file r.md contains=R`\n"])
+        defer { fixture.remove() }
+        _ = await fixture.run(["run", "r.md", "--record", "rec.json"])
+        let script = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('ok')"
+        let (status, output) = try runTool("/usr/bin/env", ["python3", "-c", script, repositoryRoot + "/schemas/run-record.schema.json", "\(fixture.folder)/rec.json"])
+        #expect(status == 0, "\(output)")
+    }
+
+    @Test func writeTicksPassedProbeItemsAndUnticksFailedOnesOnly() async throws {
+        let original = "# W\r\n- [ ] passes `probe: run true`\r\n- [x] fails `probe: run false`\r\n- [ ] manual\t\r\n* [~] n/a `probe: run true`\r\n"
+        let fixture = try RunFixture(files: ["w.md": original])
+        defer { fixture.remove() }
+        _ = await fixture.run(["run", "w.md", "--no-record", "--write"])
+        let written = Array(fixture.read("w.md").utf8)
+        let before = Array(original.utf8)
+        #expect(written.count == before.count)
+        let changed = zip(before, written).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        #expect(changed.count == 2)
+        #expect(fixture.read("w.md") == original.replacingOccurrences(of: "- [ ] passes", with: "- [x] passes").replacingOccurrences(of: "- [x] fails", with: "- [ ] fails"))
+    }
+
+    @Test func checkFailsWhenATickedBoxIsNotBacked() async throws {
+        let fixture = try RunFixture(files: ["k.md": "- [x] claims to pass `probe: run false`\n- [x] manual without sign-off\n"])
+        defer { fixture.remove() }
+        #expect(await fixture.run(["run", "k.md", "--no-record"]).code == 1)
+        let fixture2 = try RunFixture(files: ["k.md": "- [x] ok `probe: run true`\n- [x] manual without sign-off\n"])
+        defer { fixture2.remove() }
+        #expect(await fixture2.run(["run", "k.md", "--no-record"]).code == 0)
+        let checked = await fixture2.run(["run", "k.md", "--no-record", "--check"])
+        #expect(checked.code == 1)
+        #expect(checked.stdout.contains("nothing in this run backs it"))
+    }
+
+    @Test func needsWhenRetryOnlySectionAndFailFast() async throws {
+        let fixture = try RunFixture(files: ["n.md": """
+        # Build
+        - [ ] Build <!-- id: build -->
+          ```probe
+          run: touch built.txt && false
+          ```
+        - [ ] Deploy
+          ```probe
+          run: echo deploying
+          needs: [build]
+          ```
+        - [ ] Production only
+          ```probe
+          run: false
+          when: ${env} == production
+          ```
+        # Eventually
+        - [ ] Appears on the third try
+          ```probe
+          run: echo x >> tries.txt && test $(wc -l < tries.txt) -ge 3
+          retry: { attempts: 5, interval: 50ms }
+          ```
+        """])
+        defer { fixture.remove() }
+        let all = await fixture.run(["run", "n.md", "--no-record", "--var", "env=staging"])
+        #expect(all.stdout.contains("needs 'build', which did not pass"))
+        #expect(all.stdout.contains("when `staging == production` is false"))
+        #expect(fixture.read("tries.txt").split(separator: "\n").count == 3)
+        let section = await fixture.run(["run", "n.md", "--no-record", "--section", "Eventually", "--var", "env=staging"])
+        #expect(section.code == 0)
+        #expect(!section.stdout.contains("Deploy"))
+        let only = await fixture.run(["run", "n.md", "--no-record", "--only", "build", "--var", "env=staging"])
+        #expect(only.stdout.contains("Build") && !only.stdout.contains("Deploy"))
+        let undefined = await fixture.run(["run", "n.md", "--no-record"])
+        #expect(undefined.code == 2)
+        #expect(undefined.stderr.contains("n.md:14:"))
+        #expect(undefined.stderr.contains("variable 'env' is not defined"))
+    }
+
+    @Test func dryRunRunsNothing() async throws {
+        let fixture = try RunFixture(files: ["d.md": "- [ ] make a file `probe: run touch marker-${name}`\n"])
+        defer { fixture.remove() }
+        let result = await fixture.run(["run", "d.md", "--dry-run", "--var", "name=a b"])
+        #expect(result.code == 0)
+        #expect(result.stdout.contains("touch marker-'a b'"))
+        #expect(!FileManager.default.fileExists(atPath: "\(fixture.folder)/marker-a b"))
+    }
+
+    @Test func gitHubActionsAnnotationsAndStepSummary() async throws {
+        var fixture = try RunFixture(files: ["g.md": "# G\n- [ ] Broken, really: 100% `probe: run false`\n"])
+        defer { fixture.remove() }
+        fixture.environment["GITHUB_ACTIONS"] = "true"
+        fixture.environment["GITHUB_STEP_SUMMARY"] = "\(fixture.folder)/summary.md"
+        let result = await fixture.run(["run", "g.md", "--no-record"])
+        #expect(result.stdout.contains("::error file=g.md,line=2,col=1,title=g/broken-really-100%3A FAIL::Broken, really: 100%25"))
+        #expect(fixture.read("summary.md").contains("## Tickmark: ❌ NO-GO"))
+    }
+}
+
+/// Runs a program and returns its exit status and combined output.
+func runTool(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
