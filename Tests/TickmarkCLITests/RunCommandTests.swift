@@ -188,7 +188,8 @@ struct RunFixture {
         defer { fixture.remove() }
         let result = await fixture.run(["run", "d.md", "--dry-run", "--var", "name=a b"])
         #expect(result.code == 0)
-        #expect(result.stdout.contains("touch marker-'a b'"))
+        // The value is shell-quoted inside the command, which the summary quotes once more for `sh -c`.
+        #expect(result.stdout.contains(#"touch marker-'\''a b'\'''"#))
         #expect(!FileManager.default.fileExists(atPath: "\(fixture.folder)/marker-a b"))
     }
 
