@@ -6,11 +6,11 @@ import Testing
     @Test func aShortRealWatchPassesAndWritesOneRecord() async throws {
         let fixture = try RunFixture(files: ["w.md": "# Watch\n- [ ] alive `probe: run true`\n"])
         defer { fixture.remove() }
-        let result = await fixture.run(["watch", "w.md", "--for", "1s", "--every", "300ms", "--record", "watch.json"])
+        let result = await fixture.run(["watch", "w.md", "--for", "3s", "--every", "200ms", "--record", "watch.json"])
         #expect(result.code == 0)
         let record = fixture.read("watch.json")
         #expect(record.contains("\"end\" : \"completed\""))
-        #expect(result.stdout.contains("round 3: GO"))
+        #expect(result.stdout.contains("round 2: GO"), "several rounds even on a loaded machine")
     }
 
     @Test func aFailureMidWatchStopsItWithNoGo() async throws {

@@ -54,6 +54,8 @@ public struct WatchLoop: Sendable {
         var outcomes: [RunOutcome] = []
         var end = WatchEnd.completed
         var roundIndex = 0
+        let origin = elapsed()   // the period starts with the first round, not when the loop was made
+        let elapsed = { self.elapsed() - origin }
         while true {
             if Task.isCancelled { end = .interrupted; break }
             let roundStart = elapsed()
