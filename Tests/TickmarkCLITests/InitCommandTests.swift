@@ -25,7 +25,7 @@ func temporaryFolder() throws -> String {
         #expect(InitCommand.templateNames == Self.shipped)
         for name in Self.shipped {
             let onDisk = try #require(FileManager.default.contents(atPath: "\(repositoryRoot)/checklists/\(name).md"))
-            #expect(InitCommand.bytes(of: name) == Array(onDisk), "run scripts/embed.py checklists Sources/TickmarkCLI/Embedded/EmbeddedChecklists.swift EmbeddedChecklists")
+            #expect(InitCommand.bytes(of: name) == Array(onDisk), "run scripts/embed-resources.py")
         }
     }
 
