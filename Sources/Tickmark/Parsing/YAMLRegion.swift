@@ -60,6 +60,12 @@ struct YAMLRegion {
                 return .failure(Problem(message: message, position: position(of: mark)))
             case .reader(let problem, _, _, _):
                 return .failure(Problem(message: problem, position: nil))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                return .failure(Problem(
+                    message: "the key\(duplicates.count == 1 ? "" : "s") \(names) \(duplicates.count == 1 ? "is" : "are") given twice in one mapping",
+                    position: position(of: context.mark)
+                ))
             default:
                 return .failure(Problem(message: "\(error)", position: nil))
             }

@@ -64,6 +64,15 @@ import Testing
         #expect((2...4).contains(diagnostic.position?.line ?? 0))
     }
 
+    @Test func duplicateKeysAreOneLineErrors() throws {
+        let checklist = MarkedText("---\nname: a\nabout: b\nabout: c\n---\n- [ ] y\n").parse()
+        let diagnostic = try #require(checklist.diagnostics.first)
+        #expect(diagnostic.id.rawValue == "InvalidFrontMatter")
+        #expect(diagnostic.message.contains("'about' is given twice"))
+        #expect(!diagnostic.message.contains("\n"))
+        #expect(checklist.allItems.count == 1)
+    }
+
     @Test func frontMatterIsNotParsedAsMarkdown() {
         // Without blanking, `title: x` followed by `---` would be a setext heading.
         let checklist = MarkedText("---\ntitle: x\n---\n- [ ] y\n").parse()
