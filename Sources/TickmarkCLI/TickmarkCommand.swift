@@ -25,7 +25,7 @@ public struct TickmarkCommand: ParsableCommand {
         version: version,
         subcommands: [
             InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self,
-            SignOffCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self,
+            SignOffCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self, ProbesCommand.self,
         ]
     )
 

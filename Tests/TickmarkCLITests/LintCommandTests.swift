@@ -39,3 +39,20 @@ import Testing
         #expect(binary.stderr.contains("image.md:1:5: error: is a binary file"))
     }
 }
+
+@Suite struct ProbesCommandTests {
+    @Test func listsEveryKindAndDescribesOneFromItsOwnDescription() async {
+        let all = OutputBuffer()
+        #expect(await TickmarkCommand.run(["probes"], console: all.console()) == 0)
+        for kind in ["run", "http", "tcp", "tls", "file", "git", "version", "changelog", "env", "window", "checklist"] {
+            #expect(all.stdout.contains("\n\(kind) ") || all.stdout.hasPrefix("\(kind) "), "missing \(kind)")
+        }
+        let http = OutputBuffer()
+        #expect(await TickmarkCommand.run(["probes", "http"], console: http.console()) == 0)
+        #expect(http.stdout.contains("Usage: probe: http"))
+        #expect(http.stdout.contains("`probe: http GET https://example.com/health status=200`"))
+        let typo = OutputBuffer()
+        #expect(await TickmarkCommand.run(["probes", "htpp"], console: typo.console()) == 2)
+        #expect(typo.stderr.contains("did you mean 'http'?"))
+    }
+}
