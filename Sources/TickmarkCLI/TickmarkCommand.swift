@@ -18,9 +18,15 @@ public struct TickmarkCommand: ParsableCommand {
         abstract: "Checklist-as-code for release checklists written in GitHub-flavored Markdown.",
         discussion: """
         Examples:
+          tickmark init
           tickmark lint checklists/
-          tickmark show checklists/production-readiness.md
-          tickmark show --json checklists/staging.md
+          tickmark show checklists/staging.md
+          tickmark run checklists/staging.md --var base_url=https://x.example
+          tickmark run RELEASING.md --record run.json --junit junit.xml
+          tickmark sign-off run.json "rollback plan" --by "Ana <ana@example.com>"
+          tickmark report run.json --format html -o report.html
+          tickmark sign report.html --key ~/.ssh/id_ed25519
+          tickmark probes http
         """,
         version: version,
         subcommands: [
