@@ -24,14 +24,7 @@ struct RunCommand: TickmarkSubcommand {
     @Argument(help: "Checklist files, or folders of them.")
     var paths: [String]
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable (repeatable).", valueName: "name=value"))
-    var variables: [String] = []
-
-    @Option(help: ArgumentHelp("Read variables from a YAML or .env file.", valueName: "file"))
-    var varsFile: String?
-
-    @Option(name: .customLong("secret"), help: ArgumentHelp("Set a secret variable, shown as *** everywhere (repeatable).", valueName: "name=value"))
-    var secrets: [String] = []
+    @OptionGroup var variableArguments: VariableArguments
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Run only these item ids (and their children).", valueName: "id"))
     var only: [String] = []
@@ -83,16 +76,6 @@ struct RunCommand: TickmarkSubcommand {
         if let timeout, DurationText.parse(timeout) == nil {
             throw ValidationError("--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
         }
-        for assignment in variables + secrets where Self.split(assignment) == nil {
-            throw ValidationError("'\(assignment)' must be written name=value")
-        }
-    }
-
-    static func split(_ assignment: String) -> (name: String, value: String)? {
-        guard let equals = assignment.firstIndex(of: "=") else { return nil }
-        let name = String(assignment[..<equals])
-        guard VariableScanner.isValidName(name) else { return nil }
-        return (name, String(assignment[assignment.index(after: equals)...]))
     }
 
     func execute(_ console: Console) async throws -> Int32 {
@@ -113,10 +96,7 @@ struct RunCommand: TickmarkSubcommand {
             carried = try RunRecord.load(record)
             options.signOffs = carried?.signOffs ?? []
         }
-        var sources = VariableSources(environment: console.environment)
-        sources.commandLine = variables.compactMap(Self.split)
-        sources.secrets = secrets.compactMap(Self.split)
-        if let varsFile { sources.file = try VariablesFile.load(varsFile) }
+        let sources = try variableArguments.sources(console)
 
         let workingDirectory = absolute(cwd ?? console.currentDirectory, base: console.currentDirectory)
         let context = ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: options.defaultTimeout)

@@ -30,11 +30,7 @@ struct WatchCommand: TickmarkSubcommand {
     @Flag(help: "Keep watching after a failing round; decide at the end.")
     var keepGoing = false
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a variable (repeatable).", valueName: "name=value"))
-    var variables: [String] = []
-
-    @Option(name: .customLong("secret"), help: ArgumentHelp("Set a secret variable (repeatable).", valueName: "name=value"))
-    var secrets: [String] = []
+    @OptionGroup var variableArguments: VariableArguments
 
     @Option(help: ArgumentHelp("Run only the items under this heading (repeatable).", valueName: "name"))
     var section: [String] = []
@@ -49,9 +45,6 @@ struct WatchCommand: TickmarkSubcommand {
         guard let total = DurationText.parse(period), total > .zero else { throw ValidationError("--for must be a duration such as 30m, not '\(period)'") }
         guard let interval = DurationText.parse(every), interval > .zero else { throw ValidationError("--every must be a duration such as 1m, not '\(every)'") }
         guard interval <= total else { throw ValidationError("--every (\(every)) must not be longer than --for (\(period))") }
-        for assignment in variables + secrets where RunCommand.split(assignment) == nil {
-            throw ValidationError("'\(assignment)' must be written name=value")
-        }
     }
 
     func execute(_ console: Console) async throws -> Int32 {
@@ -66,9 +59,7 @@ struct WatchCommand: TickmarkSubcommand {
         var options = RunOptions()
         options.jobs = command.jobs
         options.sections = command.section
-        var sources = VariableSources(environment: console.environment)
-        sources.commandLine = command.variables.compactMap(RunCommand.split)
-        sources.secrets = command.secrets.compactMap(RunCommand.split)
+        let sources = try command.variableArguments.sources(console)
         let context = ProbeContext.live(workingDirectory: console.currentDirectory, environment: console.environment, timeout: options.defaultTimeout)
         // Plan once up front so that an invalid checklist stops before the first round.
         do {

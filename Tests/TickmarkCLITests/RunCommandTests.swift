@@ -183,6 +183,22 @@ struct RunFixture {
         #expect(undefined.stderr.contains("variable 'env' is not defined"))
     }
 
+    @Test func varsFilesAreReadRelativeToTheCommandsFolderInBothFormats() async throws {
+        // Substituted values are shell-quoted already: `${greeting}` stays one word unquoted.
+        let fixture = try RunFixture(files: [
+            "v.md": "- [ ] greets `probe: run test ${greeting} = \"hello world\"`\n",
+            "vars/prod.yml": "greeting: hello world\n",
+            "vars/.env": "# comment\nexport greeting=\"hello world\"\n",
+        ])
+        defer { fixture.remove() }
+        #expect(await fixture.run(["run", "v.md", "--no-record", "--vars-file", "vars/prod.yml"]).code == 0)
+        #expect(await fixture.run(["run", "v.md", "--no-record", "--vars-file", "vars/.env"]).code == 0)
+        let missing = await fixture.run(["run", "v.md", "--no-record", "--vars-file", "vars/none.yml"])
+        #expect(missing.code == 2)
+        #expect(missing.stderr.contains("vars/none.yml: error:"))
+        #expect(await fixture.run(["run", "v.md", "--no-record", "--var", "bad name=x"]).code == 2)
+    }
+
     @Test func dryRunRunsNothing() async throws {
         let fixture = try RunFixture(files: ["d.md": "- [ ] make a file `probe: run touch marker-${name}`\n"])
         defer { fixture.remove() }
