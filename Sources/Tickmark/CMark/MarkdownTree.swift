@@ -1,5 +1,11 @@
 import CCmarkGFM
+import CTickmarkArena
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A line and byte column as cmark-gfm reports them (in the parse buffer; 0 means unknown).
 struct LineColumn: Equatable, Sendable {
@@ -7,30 +13,9 @@ struct LineColumn: Equatable, Sendable {
     var column: Int
 }
 
-/// A piece of a paragraph or heading's inline content, flattened.
-struct MarkdownInline: Sendable {
-    enum Kind: Equatable, Sendable {
-        /// Visible text (also the text of links, emphasis, and image alt text).
-        case text(String)
-        /// A code span with its literal.
-        case code(String)
-        /// Raw inline HTML such as `<!-- id: x -->`.
-        case html(String)
-        /// A soft or hard line break.
-        case lineBreak
-    }
-
-    var kind: Kind
-    /// Whether the piece lies inside `~~strikethrough~~`.
-    var struck: Bool
-    var start: LineColumn
-    var end: LineColumn
-}
-
-/// A block of the cmark-gfm tree, reduced to what a checklist needs. Nodes are stored in
-/// document (pre-)order in a flat array, each naming its parent, so no walk over them recurses.
-struct MarkdownNode: Sendable {
-    enum Kind: Equatable, Sendable {
+/// A block of the cmark-gfm tree, reduced to what a checklist needs.
+struct MarkdownBlock {
+    enum Kind: Equatable {
         case document
         case blockQuote
         case list
@@ -38,65 +23,111 @@ struct MarkdownNode: Sendable {
         case item(task: Bool)
         case paragraph
         case heading(level: Int)
-        case codeBlock(info: String, literal: String, fenced: Bool)
+        case codeBlock
         case htmlBlock
+        /// A footnote definition.
+        case footnoteDefinition
+        /// Any other block: thematic breaks, and tables, whose content is skipped.
         case other
+
+        var isHeading: Bool {
+            if case .heading = self { true } else { false }
+        }
+
+        /// Whether the walk sends an exit for the block (after its children, if any).
+        var hasExit: Bool {
+            switch self {
+            case .codeBlock, .htmlBlock, .other: false
+            default: true
+            }
+        }
     }
 
     var kind: Kind
-    var parent: Int
     var start: LineColumn
     var end: LineColumn
-    /// The node's inline pieces in `MarkdownTree.inlines` (paragraphs and headings only).
-    var inlines: Range<Int> = 0..<0
 }
 
-/// The cmark-gfm parse of a document as plain Swift values. This file is the only place that
-/// touches the C library; every C object is freed before `parse` returns.
-struct MarkdownTree: Sendable {
-    private(set) var nodes: [MarkdownNode] = []
-    private(set) var inlines: [MarkdownInline] = []
+/// A piece of a paragraph's or heading's inline content. Its bytes are borrowed from the parser
+/// and valid only during the visitor call that receives them.
+enum MarkdownInline {
+    /// Visible text (also the text of links, emphasis and image descriptions).
+    case text(UnsafeBufferPointer<UInt8>, struck: Bool)
+    /// A code span's content.
+    case code(UnsafeBufferPointer<UInt8>, struck: Bool, start: LineColumn)
+    /// Raw inline HTML such as `<!-- id: x -->`.
+    case html(UnsafeBufferPointer<UInt8>, start: LineColumn)
+    /// A soft or hard line break.
+    case lineBreak
+}
 
+/// Receives a cmark-gfm parse in document order: every block is entered, its inlines (for
+/// paragraphs and headings) or children follow, and blocks whose kind `hasExit` are exited.
+protocol MarkdownVisitor {
+    mutating func enter(_ block: MarkdownBlock)
+    /// A fenced or indented code block, with its info string and content (borrowed bytes).
+    mutating func codeBlock(_ block: MarkdownBlock, info: UnsafeBufferPointer<UInt8>, literal: UnsafeBufferPointer<UInt8>)
+    mutating func inline(_ inline: MarkdownInline)
+    mutating func exit(_ kind: MarkdownBlock.Kind)
+}
+
+extension MarkdownVisitor {
+    mutating func codeBlock(_ block: MarkdownBlock, info: UnsafeBufferPointer<UInt8>, literal: UnsafeBufferPointer<UInt8>) {
+        enter(block)
+    }
+}
+
+/// The cmark-gfm parse of a document, handed to a visitor. This file (with `MarkdownHTML`) is the
+/// only place that touches the C library: the tree lives in a memory region that is released as
+/// a whole when the walk ends, and no C pointer outlives `walk`.
+enum MarkdownTree {
     /// cmark-gfm registers its extensions in a global list behind an unlocked flag, so parses
     /// from several threads take turns rather than race on first use.
     private static let parserLock = Mutex(())
 
-    /// Parses `bytes` with the tasklist, table, strikethrough and autolink extensions.
-    static func parse(_ bytes: [UInt8]) -> MarkdownTree {
-        parserLock.withLock { _ in parseLocked(bytes) }
-    }
-
-    private static func parseLocked(_ bytes: [UInt8]) -> MarkdownTree {
-        cmark_gfm_core_extensions_ensure_registered()
-        var tree = MarkdownTree()
-        tree.nodes.reserveCapacity(bytes.count / 16 + 8)
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return tree }
-        defer { cmark_parser_free(parser) }
-        var tasklist: OpaquePointer?
-        for name in ["tasklist", "table", "strikethrough", "autolink"] {
-            guard let extensionPointer = cmark_find_syntax_extension(name) else { continue }
-            cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            if name == "tasklist" { tasklist = extensionPointer }
-        }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress, chars.count > 0 {
-                    cmark_parser_feed(parser, base, chars.count)
+    /// Parses `bytes` with the tasklist, table, strikethrough and autolink extensions and walks
+    /// the tree into `visitor`.
+    static func walk<Visitor: MarkdownVisitor>(_ bytes: [UInt8], into visitor: inout Visitor) {
+        parserLock.withLock { _ in
+            tickmark_arena_begin(bytes.count)
+            defer { tickmark_arena_end() }
+            cmark_gfm_core_extensions_ensure_registered()
+            guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, tickmark_arena_memory()) else { return }
+            var tasklist: OpaquePointer?
+            for name in ["tasklist", "table", "strikethrough", "autolink"] {
+                guard let extensionPointer = cmark_find_syntax_extension(name) else { continue }
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+                if name == "tasklist" { tasklist = extensionPointer }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress, chars.count > 0 {
+                        cmark_parser_feed(parser, base, chars.count)
+                    }
                 }
             }
+            // The tree, the parser and the iterator are all released with the region.
+            guard let document = cmark_parser_finish(parser) else { return }
+            var walker = Walker(tasklist: tasklist)
+            walker.walk(document, into: &visitor)
         }
-        guard let document = cmark_parser_finish(parser) else { return tree }
-        defer { cmark_node_free(document) }
-        tree.walk(document, tasklist: tasklist)
-        return tree
+    }
+}
+
+/// The iterative walk over cmark-gfm's nodes.
+private struct Walker {
+    let tasklist: OpaquePointer?
+    /// The node type the strikethrough extension registered, once one has been seen.
+    private var strikethroughType: cmark_node_type?
+    private var struckDepth = 0
+
+    init(tasklist: OpaquePointer?) {
+        self.tasklist = tasklist
     }
 
-    private mutating func walk(_ document: OpaquePointer, tasklist: OpaquePointer?) {
+    mutating func walk<Visitor: MarkdownVisitor>(_ document: OpaquePointer, into visitor: inout Visitor) {
         guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        var openBlocks: [Int] = []       // indices of container blocks currently entered
-        var collecting: Int? = nil       // the paragraph or heading whose inlines are being gathered
-        var struckDepth = 0
+        var inlineOwner: cmark_node_type? = nil   // the paragraph or heading whose inlines are being sent
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -104,115 +135,105 @@ struct MarkdownTree: Sendable {
             let type = cmark_node_get_type(node)
             let entering = event == CMARK_EVENT_ENTER
 
-            if let owner = collecting {
+            if inlineOwner != nil {
                 if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
-                    // Leaving the block whose inlines were being gathered.
-                    nodes[owner].inlines = nodes[owner].inlines.lowerBound..<inlines.count
-                    collecting = nil
+                    inlineOwner = nil
                     struckDepth = 0
-                    openBlocks.removeLast()
+                    visitor.exit(type == CMARK_NODE_PARAGRAPH ? .paragraph : .heading(level: Int(cmark_node_get_heading_level(node))))
                     continue
                 }
-                collectInline(node, type: type, entering: entering, struckDepth: &struckDepth)
+                sendInline(node, type: type, entering: entering, to: &visitor)
                 continue
             }
 
             guard entering else {
-                if isContainer(type) || isExtensionContainer(node, type: type) { openBlocks.removeLast() }
+                if let kind = containerKind(node, type: type) { visitor.exit(kind) }
                 continue
             }
-            let parent = openBlocks.last ?? -1
-            let start = LineColumn(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-            let end = LineColumn(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-            var kind: MarkdownNode.Kind
-            switch type {
-            case CMARK_NODE_DOCUMENT: kind = .document
-            case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
-            case CMARK_NODE_LIST: kind = .list
-            case CMARK_NODE_ITEM:
-                let isTask = tasklist != nil && cmark_node_get_syntax_extension(node) == tasklist
-                kind = .item(task: isTask)
-            case CMARK_NODE_PARAGRAPH: kind = .paragraph
-            case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-            case CMARK_NODE_CODE_BLOCK:
-                var fenceLength: Int32 = 0
-                var fenceOffset: Int32 = 0
-                var fenceCharacter: CChar = 0
-                let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
-                kind = .codeBlock(
-                    info: MarkdownTree.string(cmark_node_get_fence_info(node)),
-                    literal: MarkdownTree.string(cmark_node_get_literal(node)),
-                    fenced: fenced
-                )
-            case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
-            default: kind = .other
-            }
-            nodes.append(MarkdownNode(kind: kind, parent: parent, start: start, end: end))
-            let index = nodes.count - 1
-            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+            let block = MarkdownBlock(kind: blockKind(node, type: type), start: Walker.start(node), end: Walker.end(node))
+            switch block.kind {
+            case .codeBlock:
+                visitor.codeBlock(block, info: Walker.bytes(cmark_node_get_fence_info(node)), literal: Walker.bytes(cmark_node_get_literal(node)))
+            case .paragraph, .heading:
+                visitor.enter(block)
                 if cmark_node_first_child(node) == nil {
-                    continue   // an empty heading: the iterator still sends its exit event
+                    visitor.exit(block.kind)   // empty: the iterator's exit event is then ignored
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                } else {
+                    inlineOwner = type
                 }
-                nodes[index].inlines = inlines.count..<inlines.count
-                collecting = index
-                openBlocks.append(index)
-            } else if isContainer(type) {
-                openBlocks.append(index)
-            } else if isExtensionContainer(node, type: type) {
-                // Tables: nothing in them can be a task item; skip straight to their end.
+            case .other where cmark_node_first_child(node) != nil:
+                // Tables: nothing in them can be a task item; skip straight past their end.
+                visitor.enter(block)
                 cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
-                openBlocks.append(index)
+            default:
+                visitor.enter(block)
             }
         }
     }
 
-    private mutating func collectInline(_ node: OpaquePointer, type: cmark_node_type, entering: Bool, struckDepth: inout Int) {
-        let isKnown = type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE
-            || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_EMPH
-            || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
-            || type == CMARK_NODE_FOOTNOTE_REFERENCE
-        if !isKnown {
-            if MarkdownTree.string(cmark_node_get_type_string(node)) == "strikethrough" {
-                struckDepth += entering ? 1 : -1
-            }
-            return
-        }
-        guard entering else { return }
-        let kind: MarkdownInline.Kind
+    private func blockKind(_ node: OpaquePointer, type: cmark_node_type) -> MarkdownBlock.Kind {
         switch type {
-        case CMARK_NODE_TEXT: kind = .text(MarkdownTree.string(cmark_node_get_literal(node)))
-        case CMARK_NODE_CODE: kind = .code(MarkdownTree.string(cmark_node_get_literal(node)))
-        case CMARK_NODE_HTML_INLINE: kind = .html(MarkdownTree.string(cmark_node_get_literal(node)))
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: kind = .lineBreak
-        default: return
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item(task: tasklist != nil && cmark_node_get_syntax_extension(node) == tasklist)
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        default: return .other
         }
-        let start = LineColumn(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        let end = LineColumn(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-        inlines.append(MarkdownInline(kind: kind, struck: struckDepth > 0, start: start, end: end))
     }
 
-    /// Block containers whose children the walk must see.
-    private func isContainer(_ type: cmark_node_type) -> Bool {
-        type == CMARK_NODE_DOCUMENT || type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST
-            || type == CMARK_NODE_ITEM || type == CMARK_NODE_FOOTNOTE_DEFINITION
+    /// The kind of a block whose exit the visitor hears about, or nil for leaves.
+    private func containerKind(_ node: OpaquePointer, type: cmark_node_type) -> MarkdownBlock.Kind? {
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item(task: tasklist != nil && cmark_node_get_syntax_extension(node) == tasklist)
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        default: return nil   // leaves; tables are skipped past their exit
+        }
     }
 
-    /// Extension blocks with children (tables); they are skipped whole.
-    private func isExtensionContainer(_ node: OpaquePointer, type: cmark_node_type) -> Bool {
-        guard type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK) else { return false }
+    private mutating func sendInline<Visitor: MarkdownVisitor>(
+        _ node: OpaquePointer, type: cmark_node_type, entering: Bool, to visitor: inout Visitor
+    ) {
         switch type {
-        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK,
-             CMARK_NODE_HTML_BLOCK, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING,
-             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_DEFINITION:
-            return false
+        case CMARK_NODE_TEXT:
+            visitor.inline(.text(Walker.bytes(cmark_node_get_literal(node)), struck: struckDepth > 0))
+        case CMARK_NODE_CODE:
+            visitor.inline(.code(Walker.bytes(cmark_node_get_literal(node)), struck: struckDepth > 0, start: Walker.start(node)))
+        case CMARK_NODE_HTML_INLINE:
+            visitor.inline(.html(Walker.bytes(cmark_node_get_literal(node)), start: Walker.start(node)))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            visitor.inline(.lineBreak)
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_FOOTNOTE_REFERENCE:
+            break
         default:
-            return cmark_node_first_child(node) != nil
+            if strikethroughType == nil, Walker.bytes(cmark_node_get_type_string(node)).elementsEqual("strikethrough".utf8) {
+                strikethroughType = type
+            }
+            if type == strikethroughType { struckDepth += entering ? 1 : -1 }
         }
     }
 
-    /// A Swift string from a C string that may be NULL.
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
+    private static func start(_ node: OpaquePointer) -> LineColumn {
+        LineColumn(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private static func end(_ node: OpaquePointer) -> LineColumn {
+        LineColumn(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+    }
+
+    /// The bytes of a C string that may be NULL, borrowed.
+    private static func bytes(_ pointer: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeRawPointer(pointer).withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            UnsafeBufferPointer(start: start, count: strlen(pointer))
+        }
     }
 }

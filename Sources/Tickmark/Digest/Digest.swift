@@ -4,12 +4,25 @@ import COpenSSL
 public enum Digest {
     /// SHA-256 of `bytes`, 32 raw bytes.
     public static func sha256<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-        compute(bytes, EVP_sha256(), length: 32)
+        compute(bytes, Algorithm.sha256, length: 32)
     }
 
     /// SHA-512 of `bytes`, 64 raw bytes.
     public static func sha512<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-        compute(bytes, EVP_sha512(), length: 64)
+        compute(bytes, Algorithm.sha512, length: 64)
+    }
+
+    /// A digest implementation fetched from OpenSSL's provider once. `EVP_sha256()` would be looked
+    /// up again on every call, which costs more than hashing a short text (every item is hashed).
+    private final class Algorithm: @unchecked Sendable {
+        static let sha256 = Algorithm(name: "SHA256", fallback: EVP_sha256())
+        static let sha512 = Algorithm(name: "SHA512", fallback: EVP_sha512())
+
+        let type: OpaquePointer?
+
+        private init(name: String, fallback: OpaquePointer?) {
+            type = EVP_MD_fetch(nil, name, nil) ?? fallback
+        }
     }
 
     /// SHA-256 of `bytes` as lowercase hex.
@@ -33,12 +46,12 @@ public enum Digest {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func compute<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ type: OpaquePointer?, length: Int) -> [UInt8] {
+    private static func compute<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ algorithm: Algorithm, length: Int) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: length)
         var written: UInt32 = 0
         let run: (UnsafeBufferPointer<UInt8>) -> Void = { input in
             output.withUnsafeMutableBufferPointer { out in
-                _ = EVP_Digest(input.baseAddress, input.count, out.baseAddress, &written, type, nil)
+                _ = EVP_Digest(input.baseAddress, input.count, out.baseAddress, &written, algorithm.type, nil)
             }
         }
         if bytes.withContiguousStorageIfAvailable(run) == nil {

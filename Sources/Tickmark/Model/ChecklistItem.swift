@@ -39,10 +39,22 @@ public struct ChecklistItem: Sendable, Hashable {
     public var hasExplicitID: Bool
     /// Whether the item sits inside a block quote.
     public var isQuoted: Bool
-    /// SHA-256 (hex) of the item's text and probe sources: sign-offs are bound to it.
-    public var contentDigest: String
     /// The last line of the item's own content (its children excluded).
     public var endLine: Int
+
+    /// SHA-256 (hex) of the item's text and probe sources: sign-offs are bound to it.
+    public var contentDigest: String { Digest.hex(contentDigestBytes) }
+
+    /// The raw SHA-256 behind `contentDigest`.
+    public var contentDigestBytes: [UInt8] {
+        if probes.isEmpty { return Digest.sha256(text.utf8) }
+        var input = Array(text.utf8)
+        for probe in probes {
+            input.append(0x0A)
+            input.append(contentsOf: probe.source.utf8)
+        }
+        return Digest.sha256(input)
+    }
 
     /// Whether the item has no probes and is satisfied by a sign-off or a tick.
     public var isManual: Bool { probes.isEmpty }

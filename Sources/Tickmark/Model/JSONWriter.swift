@@ -1,11 +1,16 @@
 /// A small, fast writer of JSON text with a fixed key order, used for every JSON Tickmark emits
 /// so that output is deterministic and cheap for large checklists.
+///
+/// Large documents can be streamed: `drain(ifAtLeast:into:)` hands over what has been written so
+/// far (between two values, so never inside a UTF-8 sequence) and starts the buffer over.
 public struct JSONWriter: Sendable {
-    /// The bytes written so far.
+    /// The bytes written so far (since the last drain).
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// For each open object or array, whether it has a value yet; bit `depth` of a stack of words.
+    private var hasValue: [UInt64] = [0]
     private let pretty: Bool
     private var depth = 0
+    private var pendingKey = false
 
     /// Creates a writer; `pretty` indents by two spaces.
     public init(pretty: Bool = true, capacity: Int = 4096) {
@@ -22,15 +27,45 @@ public struct JSONWriter: Sendable {
         return bytes
     }
 
+    /// Hands the bytes written so far to `sink` when there are at least `threshold` of them, and
+    /// keeps writing into the emptied buffer.
+    public mutating func drain(ifAtLeast threshold: Int, into sink: ([UInt8]) throws -> Void) rethrows {
+        guard bytes.count >= threshold else { return }
+        try sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Structure
+
+    private var currentHasValue: Bool {
+        hasValue[depth >> 6] & (1 << UInt64(depth & 63)) != 0
+    }
+
+    private mutating func markValue(_ flag: Bool) {
+        let bit: UInt64 = 1 << UInt64(depth & 63)
+        if flag { hasValue[depth >> 6] |= bit } else { hasValue[depth >> 6] &= ~bit }
+    }
+
+    private static let indentation = [UInt8](repeating: 0x20, count: 256)
+
     private mutating func newline() {
         guard pretty else { return }
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        var remaining = depth * 2
+        while remaining > 0 {
+            let count = min(remaining, JSONWriter.indentation.count)
+            JSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: $0.prefix(count)) }
+            remaining -= count
+        }
     }
 
+    /// Starts a value: a comma after a previous one, then a new line when pretty.
     private mutating func beginValue() {
-        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
-        needsComma[needsComma.count - 1] = true
+        if pendingKey {
+            pendingKey = false
+            return
+        }
+        if currentHasValue { bytes.append(0x2C) } else { markValue(true) }
         if depth > 0 { newline() }
     }
 
@@ -38,21 +73,13 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ key: String) {
         beginValue()
         writeString(key)
-        bytes.append(0x3A)
-        if pretty { bytes.append(0x20) }
-        needsComma[needsComma.count - 1] = false
-        pendingKey = true
-    }
-
-    private var pendingKey = false
-
-    private mutating func valueStart() {
-        if pendingKey {
-            pendingKey = false
-            needsComma[needsComma.count - 1] = true
+        if pretty {
+            bytes.append(0x3A)
+            bytes.append(0x20)
         } else {
-            beginValue()
+            bytes.append(0x3A)
         }
+        pendingKey = true
     }
 
     /// Opens an object.
@@ -65,22 +92,25 @@ public struct JSONWriter: Sendable {
     public mutating func endArray() { close(0x5D) }
 
     private mutating func open(_ byte: UInt8) {
-        valueStart()
+        beginValue()
         bytes.append(byte)
-        needsComma.append(false)
         depth += 1
+        if depth >> 6 >= hasValue.count { hasValue.append(0) }
+        markValue(false)
     }
 
     private mutating func close(_ byte: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadValues = currentHasValue
         depth -= 1
-        if hadItems { newline() }
+        if hadValues { newline() }
         bytes.append(byte)
     }
 
+    // MARK: Values
+
     /// Writes a string value.
     public mutating func string(_ value: String) {
-        valueStart()
+        beginValue()
         writeString(value)
     }
 
@@ -89,32 +119,69 @@ public struct JSONWriter: Sendable {
         if let value { string(value) } else { null() }
     }
 
+    /// Writes a string value given as UTF-8.
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        beginValue()
+        bytes.append(0x22)
+        appendEscaped(value)
+        bytes.append(0x22)
+    }
+
+    /// Writes bytes as a string of lowercase hex digits.
+    public mutating func hexString<Bytes: Sequence<UInt8>>(_ value: Bytes) {
+        beginValue()
+        bytes.append(0x22)
+        for byte in value {
+            bytes.append(JSONWriter.hexDigit(byte >> 4))
+            bytes.append(JSONWriter.hexDigit(byte & 0x0F))
+        }
+        bytes.append(0x22)
+    }
+
     /// Writes an integer value.
     public mutating func integer(_ value: Int) {
-        valueStart()
-        bytes.append(contentsOf: String(value).utf8)
+        beginValue()
+        if value >= 0 && value < 10 {
+            bytes.append(0x30 + UInt8(value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 24 bytes: 20 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                buffer[index] = 0x2D
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        }
     }
 
     /// Writes a number value (integers without a fraction; non-finite numbers as `null`).
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
-        valueStart()
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            integer(Int(value))
         } else {
+            beginValue()
             bytes.append(contentsOf: String(value).utf8)
         }
     }
 
     /// Writes `true` or `false`.
     public mutating func boolean(_ value: Bool) {
-        valueStart()
+        beginValue()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// Writes `null`.
     public mutating func null() {
-        valueStart()
+        beginValue()
         bytes.append(contentsOf: "null".utf8)
     }
 
@@ -127,12 +194,8 @@ public struct JSONWriter: Sendable {
 
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
-        let fast: Void? = value.utf8.withContiguousStorageIfAvailable { buffer in
-            appendEscaped(buffer)
-        }
-        if fast == nil {
-            Array(value.utf8).withUnsafeBufferPointer { appendEscaped($0) }
-        }
+        var value = value
+        value.withUTF8 { appendEscaped($0) }   // small strings are copied to the stack, not the heap
         bytes.append(0x22)
     }
 
@@ -143,11 +206,11 @@ public struct JSONWriter: Sendable {
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
             switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+            case 0x09: bytes.append(0x5C); bytes.append(0x74)
             default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0xF)])
             }
             runStart = index + 1

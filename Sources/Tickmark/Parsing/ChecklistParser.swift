@@ -16,7 +16,6 @@ public enum ChecklistParser {
 
 /// One item found during the walk, before ids are assigned and children are nested.
 private struct PendingItem {
-    var node: Int
     var parent: Int?
     var depth: Int
     var position: SourcePosition
@@ -34,13 +33,58 @@ private struct PendingItem {
     var children: [Int] = []
 }
 
-private struct ChecklistBuilder {
+/// A list item whose box was found but whose task-ness depends on its first child.
+private struct ItemCandidate {
+    var isTask: Bool
+    var start: SourcePosition
+    var box: Int
+    var startLine: Int
+    var end: LineColumn
+}
+
+/// A block the walk is inside of.
+private struct OpenBlock {
+    var kind: MarkdownBlock.Kind
+    /// Whether the block lies inside a block quote (not counting itself).
+    var quoted: Bool
+    /// The item this block is, or -1.
+    var item: Int
+    /// The nearest item around this block (not counting itself), or -1.
+    var enclosingItem: Int
+    /// Child blocks entered so far.
+    var children = 0
+    /// Set for a list item until its first child (or its end) decides whether it is a task item.
+    var candidate: ItemCandidate?
+}
+
+/// What the inline pieces being gathered belong to.
+private enum InlineOwner {
+    case none
+    /// The first paragraph of the item with this index.
+    case item(Int)
+    case heading(level: Int)
+    /// Any other paragraph: only probe code spans matter (they are misplaced).
+    case paragraph
+}
+
+private struct ChecklistBuilder: MarkdownVisitor {
     let source: SourceText
     let path: String
     var diagnostics: [Diagnostic] = []
     private var parseLineStarts: [Int] = []
     private var buffer: ParseBuffer?
     private var identity = true
+
+    // Walk state.
+    private var items: [PendingItem] = []
+    private var stack: [OpenBlock] = []
+    private var inlineOwner = InlineOwner.none
+    private var inlineText = InlineText()
+    private var headings: [(level: Int, text: String)] = []
+    private var sectionTitles: [String] = []
+    private var headingSlug: String?
+    private var firstHeading: String?
+    private var warnedDepth = false
 
     init(source: SourceText, path: String) {
         self.source = source
@@ -62,17 +106,14 @@ private struct ChecklistBuilder {
             ))
         }
         self.buffer = buffer
-        let tree = MarkdownTree.parse(buffer.bytes)
-        let items = collectItems(tree)
+        items.reserveCapacity(source.bytes.count / 64 + 4)
+        MarkdownTree.walk(buffer.bytes, into: &self)
         let fileID = frontMatter?.id ?? ChecklistBuilder.defaultID(path: path)
-        var title = frontMatter?.title
-        if title == nil, let heading = tree.nodes.firstIndex(where: { if case .heading = $0.kind { true } else { false } }) {
-            title = plainText(tree, tree.nodes[heading].inlines).text
-        }
-        let built = nest(items)
-        checkVariables(items.map(\.probes), defined: Set((frontMatter?.variables ?? []).map(\.name)))
+        let built = nest()
+        checkVariables(defined: Set((frontMatter?.variables ?? []).map(\.name)))
+        items = []
         return Checklist(
-            path: path, id: fileID, title: title, sha256: Digest.sha256Hex(source.bytes),
+            path: path, id: fileID, title: frontMatter?.title ?? firstHeading, sha256: Digest.sha256Hex(source.bytes),
             variables: frontMatter?.variables ?? [], requires: frontMatter?.requires ?? [],
             defaults: frontMatter?.defaults ?? ProbeDefaults(), items: built,
             diagnostics: diagnostics, source: source, frontMatterRange: frontMatter?.range
@@ -99,106 +140,163 @@ private struct ChecklistBuilder {
 
     // MARK: The walk
 
-    private mutating func collectItems(_ tree: MarkdownTree) -> [PendingItem] {
-        let nodes = tree.nodes
-        var items: [PendingItem] = []
-        var itemOfNode = [Int](repeating: -1, count: nodes.count)      // node -> its own item
-        var enclosingItem = [Int](repeating: -1, count: nodes.count)   // node -> nearest item around it
-        var quoted = [Bool](repeating: false, count: nodes.count)
-        var headings: [(level: Int, text: String)] = []
-        var headingSlug: String?
-        var sectionTitles: [String] = []
-        var warnedDepth = false
-
-        for index in nodes.indices {
-            let node = nodes[index]
-            let parent = node.parent
-            if parent >= 0 {
-                quoted[index] = quoted[parent] || nodes[parent].kind == .blockQuote
-                enclosingItem[index] = itemOfNode[parent] >= 0 ? itemOfNode[parent] : enclosingItem[parent]
+    mutating func enter(_ block: MarkdownBlock) {
+        let parent = startChild(block)
+        var open = OpenBlock(
+            kind: block.kind,
+            quoted: parent.map { stack[$0].quoted || stack[$0].kind == .blockQuote } ?? false,
+            item: -1,
+            enclosingItem: parent.map { stack[$0].item >= 0 ? stack[$0].item : stack[$0].enclosingItem } ?? -1
+        )
+        switch block.kind {
+        case .item(let isTask):
+            if let start = position(block.start), let box = ChecklistBuilder.findBox(source.bytes, markerOffset: start.offset) {
+                open.candidate = ItemCandidate(isTask: isTask, start: start, box: box, startLine: block.start.line, end: block.end)
             }
-            switch node.kind {
-            case .heading(let level):
-                let text = plainText(tree, node.inlines).text
-                while let last = headings.last, last.level >= level { headings.removeLast() }
-                headings.append((level, text))
-                sectionTitles = headings.map(\.text)
-                headingSlug = Slug.make(text)
-            case .item(let isTask):
-                guard let start = position(node.start),
-                      let box = ChecklistBuilder.findBox(source.bytes, markerOffset: start.offset) else { continue }
-                let stateByte = source.bytes[box + 1]
-                let next = index + 1
-                let boxOpensParagraph = next < nodes.count && nodes[next].parent == index && nodes[next].kind == .paragraph
-                    && position(nodes[next].start)?.offset == box
-                var strips = false
-                // cmark-gfm also marks an item as a task when a later line inside it (such as a lazy
-                // continuation of a nested block quote) starts with a box; the item's own box then stays
-                // in its text. Such an item is judged by its own line, like the items cmark-gfm misses.
-                if !isTask || boxOpensParagraph {
-                    // Task items cmark-gfm does not mark: in block quotes, and `[~]`.
-                    guard boxOpensParagraph,
-                          box + 3 < source.bytes.count, source.bytes[box + 3] == 0x20 || source.bytes[box + 3] == 0x09,
-                          stateByte == 0x7E || (quoted[index] && [0x20, 0x78, 0x58].contains(stateByte))
-                    else { continue }
-                    strips = true
-                }
-                var parentItem: Int? = enclosingItem[index] >= 0 ? enclosingItem[index] : nil
-                var depth = parentItem.map { items[$0].depth + 1 } ?? 0
-                if depth >= ChecklistParser.maximumDepth, var ancestor = parentItem {
-                    while items[ancestor].depth >= ChecklistParser.maximumDepth - 1, let up = items[ancestor].parent { ancestor = up }
-                    parentItem = ancestor
-                    depth = items[ancestor].depth + 1
-                    if !warnedDepth {
-                        warnedDepth = true
-                        diagnostics.append(Diagnostic(
-                            .deepNesting, .warning,
-                            "task items are nested more than \(ChecklistParser.maximumDepth) levels deep; deeper items are treated as children of level \(ChecklistParser.maximumDepth)",
-                            path: path, at: start
-                        ))
-                    }
-                }
-                var endLine = node.end.line
-                if node.end.column == 0, endLine > node.start.line { endLine -= 1 }
-                let item = PendingItem(
-                    node: index, parent: parentItem, depth: depth, position: start, boxOffset: box,
-                    stateByte: stateByte, stripsBoxFromText: strips, isQuoted: quoted[index],
-                    section: sectionTitles, sectionSlug: headingSlug, endLine: endLine
-                )
-                items.append(item)
-                itemOfNode[index] = items.count - 1
-                if let parentItem {
-                    items[parentItem].children.append(items.count - 1)
-                    if items[parentItem].children.count == 1 {
-                        items[parentItem].endLine = max(items[parentItem].position.line, start.line - 1)
-                    }
-                }
-            case .paragraph:
-                if parent >= 0, itemOfNode[parent] >= 0, index == parent + 1 {
-                    fillItem(&items[itemOfNode[parent]], from: tree, inlines: node.inlines)
-                } else {
-                    reportStrayInlineProbes(tree, node.inlines)
-                }
-            case .codeBlock(let info, let literal, _):
-                guard info.split(separator: " ").first == "probe" else { continue }
-                guard let fence = position(node.start) else { continue }
-                if parent >= 0, itemOfNode[parent] >= 0 {
-                    let offsets = bodyLineOffsets(literal: literal, fenceLine: fence.line)
-                    if let probe = ProbeSyntax.block(literal: literal, fence: fence, bodyLineOffsets: offsets, source: source, path: path, diagnostics: &diagnostics) {
-                        items[itemOfNode[parent]].probes.append(probe)
-                    }
-                } else {
-                    diagnostics.append(Diagnostic(
-                        .probeOutsideItem, .error, "probe block is not inside a task item, so it would never run",
-                        path: path, at: fence, length: 3,
-                        notes: ["indent the block under a task item such as `- [ ] Health check passes`"]
-                    ))
-                }
-            default:
-                break
+        case .heading(let level):
+            inlineOwner = .heading(level: level)
+            inlineText.reset(collectsProbes: false)
+        case .paragraph:
+            if let parent, stack[parent].item >= 0, stack[parent].children == 1 {
+                inlineOwner = .item(stack[parent].item)
+                inlineText.reset(collectsProbes: true)
+            } else {
+                inlineOwner = .paragraph
+                inlineText.reset(collectsProbes: true)
+            }
+        default:
+            break
+        }
+        if block.kind.hasExit { stack.append(open) }
+    }
+
+    /// Counts `block` as a child of the innermost open block, first deciding whether that block
+    /// is a task item if this is its first child. Returns the parent's index in `stack`.
+    private mutating func startChild(_ block: MarkdownBlock?) -> Int? {
+        guard let parent = stack.indices.last else { return nil }
+        stack[parent].children += 1
+        if stack[parent].candidate != nil { decideItem(at: parent, firstChild: block) }
+        return parent
+    }
+
+    mutating func codeBlock(_ block: MarkdownBlock, info: UnsafeBufferPointer<UInt8>, literal: UnsafeBufferPointer<UInt8>) {
+        let parent = startChild(block)
+        guard ChecklistBuilder.isProbeInfo(info), let fence = position(block.start) else { return }
+        if let parent, stack[parent].item >= 0 {
+            let literal = String(decoding: literal, as: UTF8.self)
+            let offsets = bodyLineOffsets(literal: literal, fenceLine: fence.line)
+            if let probe = ProbeSyntax.block(literal: literal, fence: fence, bodyLineOffsets: offsets, source: source, path: path, diagnostics: &diagnostics) {
+                items[stack[parent].item].probes.append(probe)
+            }
+        } else {
+            diagnostics.append(Diagnostic(
+                .probeOutsideItem, .error, "probe block is not inside a task item, so it would never run",
+                path: path, at: fence, length: 3,
+                notes: ["indent the block under a task item such as `- [ ] Health check passes`"]
+            ))
+        }
+    }
+
+    mutating func inline(_ inline: MarkdownInline) {
+        switch inlineOwner {
+        case .none:
+            break
+        case .paragraph:
+            if case .code(let literal, _, let start) = inline, ProbeSyntax.isInlineProbe(literal) {
+                diagnostics.append(Diagnostic(
+                    .probeOutsideItem, .error, "probe is not in a task item's text, so it would never run",
+                    path: path, at: position(start), length: literal.count,
+                    notes: ["put it on a task item's first line, such as `- [ ] Tree is clean `probe: git clean``"]
+                ))
+            }
+        case .item, .heading:
+            inlineText.add(inline)
+        }
+    }
+
+    mutating func exit(_ kind: MarkdownBlock.Kind) {
+        guard let top = stack.indices.last else { return }
+        if stack[top].candidate != nil { decideItem(at: top, firstChild: nil) }
+        switch inlineOwner {
+        case .item(let index) where kind == .paragraph:
+            fillItem(index)
+        case .heading(let level) where kind == .heading(level: level):
+            let text = inlineText.text
+            if firstHeading == nil { firstHeading = text }
+            while let last = headings.last, last.level >= level { headings.removeLast() }
+            headings.append((level, text))
+            sectionTitles = headings.map(\.text)
+            headingSlug = Slug.make(text)
+        default:
+            break
+        }
+        if kind == .paragraph || kind.isHeading { inlineOwner = .none }
+        stack.removeLast()
+    }
+
+    /// Decides whether the list item at `stack[index]` is a task item, now that its first child
+    /// (or its end, for `nil`) is known, and records it if so.
+    private mutating func decideItem(at index: Int, firstChild: MarkdownBlock?) {
+        guard let candidate = stack[index].candidate else { return }
+        stack[index].candidate = nil
+        let bytes = source.bytes
+        let box = candidate.box
+        let stateByte = bytes[box + 1]
+        let isQuoted = stack[index].quoted
+        var boxOpensParagraph = false
+        if let firstChild, firstChild.kind == .paragraph {
+            boxOpensParagraph = position(firstChild.start)?.offset == box
+        }
+        var strips = false
+        // cmark-gfm also marks an item as a task when a later line inside it (such as a lazy
+        // continuation of a nested block quote) starts with a box; the item's own box then stays
+        // in its text. Such an item is judged by its own line, like the items cmark-gfm misses.
+        if !candidate.isTask || boxOpensParagraph {
+            // Task items cmark-gfm does not mark: in block quotes, and `[~]`.
+            guard boxOpensParagraph,
+                  box + 3 < bytes.count, bytes[box + 3] == 0x20 || bytes[box + 3] == 0x09,
+                  stateByte == 0x7E || (isQuoted && (stateByte == 0x20 || stateByte == 0x78 || stateByte == 0x58))
+            else { return }
+            strips = true
+        }
+        var parentItem: Int? = stack[index].enclosingItem >= 0 ? stack[index].enclosingItem : nil
+        var depth = parentItem.map { items[$0].depth + 1 } ?? 0
+        let start = candidate.start
+        if depth >= ChecklistParser.maximumDepth, var ancestor = parentItem {
+            while items[ancestor].depth >= ChecklistParser.maximumDepth - 1, let up = items[ancestor].parent { ancestor = up }
+            parentItem = ancestor
+            depth = items[ancestor].depth + 1
+            if !warnedDepth {
+                warnedDepth = true
+                diagnostics.append(Diagnostic(
+                    .deepNesting, .warning,
+                    "task items are nested more than \(ChecklistParser.maximumDepth) levels deep; deeper items are treated as children of level \(ChecklistParser.maximumDepth)",
+                    path: path, at: start
+                ))
             }
         }
-        return items
+        var endLine = candidate.end.line
+        if candidate.end.column == 0, endLine > candidate.startLine { endLine -= 1 }
+        items.append(PendingItem(
+            parent: parentItem, depth: depth, position: start, boxOffset: box,
+            stateByte: stateByte, stripsBoxFromText: strips, isQuoted: isQuoted,
+            section: sectionTitles, sectionSlug: headingSlug, endLine: endLine
+        ))
+        let itemIndex = items.count - 1
+        stack[index].item = itemIndex
+        if let parentItem {
+            items[parentItem].children.append(itemIndex)
+            if items[parentItem].children.count == 1 {
+                items[parentItem].endLine = max(items[parentItem].position.line, start.line - 1)
+            }
+        }
+    }
+
+    /// Whether a code block's info string starts with the word `probe`.
+    static func isProbeInfo(_ info: UnsafeBufferPointer<UInt8>) -> Bool {
+        let word = Array("probe".utf8)
+        guard info.count >= word.count, info.prefix(word.count).elementsEqual(word) else { return false }
+        return info.count == word.count || info[word.count] == 0x20
     }
 
     /// The offset of `[` after the list marker at `markerOffset`, if `[`, one state byte and `]` follow.
@@ -215,8 +313,9 @@ private struct ChecklistBuilder {
             index += 1
         }
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        guard index + 2 < bytes.count, bytes[index] == 0x5B, bytes[index + 2] == 0x5D,
-              [0x20, 0x78, 0x58, 0x7E].contains(bytes[index + 1]) else { return nil }
+        guard index + 2 < bytes.count, bytes[index] == 0x5B, bytes[index + 2] == 0x5D else { return nil }
+        let state = bytes[index + 1]
+        guard state == 0x20 || state == 0x78 || state == 0x58 || state == 0x7E else { return nil }
         return index
     }
 
@@ -236,42 +335,43 @@ private struct ChecklistBuilder {
 
     // MARK: Item content
 
-    private mutating func fillItem(_ item: inout PendingItem, from tree: MarkdownTree, inlines: Range<Int>) {
-        let content = plainText(tree, inlines, probes: true)
-        var text = content.text
-        if item.stripsBoxFromText, text.hasPrefix("[") {
-            text = String(text.dropFirst(3)).trimmingASCIIWhitespace()
+    private mutating func fillItem(_ index: Int) {
+        let text: String
+        if items[index].stripsBoxFromText, inlineText.bytes.first == 0x5B {
+            text = String(decoding: inlineText.bytes.dropFirst(3), as: UTF8.self).trimmingASCIIWhitespace()
+        } else {
+            text = inlineText.text
         }
-        item.text = text
-        item.allStruck = content.allStruck
-        for (literal, location) in content.probeSpans {
-            guard let start = locateCodeSpan(literal: literal, location: location, item: item) else { continue }
+        items[index].text = text
+        items[index].allStruck = inlineText.isAllStruck
+        for (literal, location) in inlineText.probeSpans {
+            guard let start = locateCodeSpan(literal: literal, location: location, itemPosition: items[index].position) else { continue }
             if let probe = ProbeSyntax.inline(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics) {
-                item.probes.append(probe)
+                items[index].probes.append(probe)
             }
         }
-        for (comment, location) in content.comments {
+        for (comment, location) in inlineText.html {
             if let id = ChecklistBuilder.explicitID(inComment: comment) {
-                item.explicitID = (id, position(location) ?? item.position)
+                items[index].explicitID = (id, position(location) ?? items[index].position)
             }
         }
     }
 
     /// The original position of a code span's first text byte. cmark-gfm's inline positions are
     /// unreliable after autolinks, so the span's bytes are checked and, if needed, searched for.
-    private func locateCodeSpan(literal: String, location: LineColumn, item: PendingItem) -> SourcePosition? {
+    private func locateCodeSpan(literal: String, location: LineColumn, itemPosition: SourcePosition) -> SourcePosition? {
         let needle = Array(literal.utf8.prefix(16))
         if let guess = position(location), source.bytes[guess.offset...].starts(with: needle) {
             return guess
         }
-        let lineRange = source.contentRange(ofLine: location.line >= 1 ? location.line : item.position.line)
+        let lineRange = source.contentRange(ofLine: location.line >= 1 ? location.line : itemPosition.line)
         let haystack = source.bytes[lineRange]
         var index = haystack.startIndex
         while index + needle.count <= haystack.endIndex {
             if haystack[index..<(index + needle.count)].elementsEqual(needle) { return source.position(ofOffset: index) }
             index += 1
         }
-        return position(location) ?? item.position
+        return position(location) ?? itemPosition
     }
 
     /// `NAME` from an HTML comment `<!-- id: NAME -->`.
@@ -284,107 +384,13 @@ private struct ChecklistBuilder {
         return id.isEmpty ? nil : id
     }
 
-    private mutating func reportStrayInlineProbes(_ tree: MarkdownTree, _ range: Range<Int>) {
-        for inline in tree.inlines[range] {
-            guard case .code(let literal) = inline.kind, ProbeSyntax.isInlineProbe(literal) else { continue }
-            diagnostics.append(Diagnostic(
-                .probeOutsideItem, .error, "probe is not in a task item's text, so it would never run",
-                path: path, at: position(inline.start), length: literal.utf8.count,
-                notes: ["put it on a task item's first line, such as `- [ ] Tree is clean `probe: git clean``"]
-            ))
-        }
-    }
-
-    /// The visible text of some inline pieces, whitespace collapsed, with probe spans and comments set aside.
-    private func plainText(_ tree: MarkdownTree, _ range: Range<Int>, probes: Bool = false)
-        -> (text: String, allStruck: Bool, probeSpans: [(String, LineColumn)], comments: [(String, LineColumn)]) {
-        var text = ""
-        var sawVisible = false
-        var allStruck = true
-        var probeSpans: [(String, LineColumn)] = []
-        var comments: [(String, LineColumn)] = []
-        for inline in tree.inlines[range] {
-            switch inline.kind {
-            case .text(let piece):
-                text += piece
-                if piece.contains(where: { !$0.isWhitespace }) {
-                    sawVisible = true
-                    if !inline.struck { allStruck = false }
-                }
-            case .code(let literal):
-                if probes, ProbeSyntax.isInlineProbe(literal) {
-                    probeSpans.append((literal, inline.start))
-                } else {
-                    text += literal
-                    sawVisible = true
-                    if !inline.struck { allStruck = false }
-                }
-            case .html(let html):
-                comments.append((html, inline.start))
-            case .lineBreak:
-                text += " "
-            }
-        }
-        return (ChecklistBuilder.collapse(text), sawVisible && allStruck, probeSpans, comments)
-    }
-
-    /// `text` with every run of whitespace (Unicode White_Space scalars) made one space, none at
-    /// either end. Works on UTF-8 bytes: item texts are collapsed for every item of every file.
-    static func collapse(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let width = whitespaceWidth(bytes, at: index)
-                if width > 0 {
-                    pendingSpace = !result.isEmpty
-                    index += width
-                    continue
-                }
-                if pendingSpace {
-                    result.append(0x20)
-                    pendingSpace = false
-                }
-                result.append(bytes[index])
-                index += 1
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
-    }
-
-    /// The length of the UTF-8 White_Space scalar at `index`, or 0: U+0009–000D, U+0020, U+0085,
-    /// U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000.
-    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
-        let count = bytes.count
-        switch byte {
-        case 0xC2:
-            return index + 1 < count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
-        case 0xE1:
-            return index + 2 < count && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
-        case 0xE2:
-            guard index + 2 < count else { return 0 }
-            let second = bytes[index + 1]
-            let third = bytes[index + 2]
-            if second == 0x80, (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
-            return second == 0x81 && third == 0x9F ? 3 : 0
-        case 0xE3:
-            return index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
-        default:
-            return 0
-        }
-    }
-
     // MARK: Ids and nesting
 
-    private mutating func nest(_ pending: [PendingItem]) -> [ChecklistItem] {
+    private mutating func nest() -> [ChecklistItem] {
+        let pending = items
         var explicit: [String: SourcePosition] = [:]
         var ids = [String](repeating: "", count: pending.count)
-        for index in pending.indices {
+        for index in pending.indices where pending[index].explicitID != nil || !pending[index].probes.isEmpty {
             let probeID = pending[index].probes.lazy.compactMap { probe in probe.option("id").flatMap { option in
                 option.value.scalarText.map { ($0, option.position) } } }.first
             guard let (id, at) = pending[index].explicitID ?? probeID else { continue }
@@ -403,6 +409,7 @@ private struct ChecklistBuilder {
             ids[index] = id
         }
         var used = Set(explicit.keys)
+        used.reserveCapacity(pending.count)
         // The next suffix to try for each base. Suffixes below it were taken when last tried, and
         // `used` only grows, so starting there gives the same ids as counting from 2, without
         // quadratic time when thousands of items share a text.
@@ -411,15 +418,15 @@ private struct ChecklistBuilder {
             let slug = Slug.make(ChecklistBuilder.slugSource(pending[index].text)) ?? "item"
             let base = pending[index].sectionSlug.map { "\($0)/\(slug)" } ?? slug
             var id = base
-            if used.contains(id) {
+            if !used.insert(id).inserted {
                 var suffix = nextSuffix[base, default: 2]
                 repeat {
                     id = "\(base)-\(suffix)"
                     suffix += 1
                 } while used.contains(id)
                 nextSuffix[base] = suffix
+                used.insert(id)
             }
-            used.insert(id)
             ids[index] = id
         }
 
@@ -431,16 +438,19 @@ private struct ChecklistBuilder {
             let stateByte = pending[index].stateByte
             let state: ItemState = stateByte == 0x7E || pending[index].allStruck ? .na : stateByte == 0x20 ? .unchecked : .checked
             let optional = ChecklistBuilder.isOptional(text)
-            let digestInput = probes.isEmpty ? text : ([text] + probes.map(\.source)).joined(separator: "\n")
+            let children = pending[index].children
             built[index] = ChecklistItem(
                 id: ids[index], text: text, position: pending[index].position, boxOffset: pending[index].boxOffset,
                 state: state, severity: optional || probes.contains(where: \.isAdvisory) ? .advisory : .blocking,
                 section: pending[index].section, owners: ChecklistBuilder.mentions(in: text), probes: probes,
-                children: pending[index].children.map { built[$0].take()! }, hasExplicitID: explicit[ids[index]] != nil,
-                isQuoted: pending[index].isQuoted, contentDigest: Digest.sha256Hex(digestInput), endLine: pending[index].endLine
+                children: children.isEmpty ? [] : children.map { built[$0].take()! },
+                hasExplicitID: explicit[ids[index]] != nil,
+                isQuoted: pending[index].isQuoted, endLine: pending[index].endLine
             )
         }
-        return pending.indices.filter { pending[$0].parent == nil }.map { built[$0].take()! }
+        var roots: [ChecklistItem] = []
+        for index in pending.indices where pending[index].parent == nil { roots.append(built[index].take()!) }
+        return roots
     }
 
     static func isValidExplicitID(_ id: String) -> Bool {
@@ -452,8 +462,20 @@ private struct ChecklistBuilder {
 
     /// Whether the item's text marks it optional: `(Optional)` or `Optional:` at its start.
     static func isOptional(_ text: String) -> Bool {
-        let lower = text.prefix(10).lowercased()
-        return lower.hasPrefix("(optional)") || lower.hasPrefix("optional:")
+        // Only ASCII letters lowercase to the letters of the markers, so bytes compare exactly.
+        hasMarkerPrefix(text, "(optional)") || hasMarkerPrefix(text, "optional:")
+    }
+
+    private static func hasMarkerPrefix(_ text: String, _ marker: StaticString) -> Bool {
+        let markerBytes = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+        var index = 0
+        for byte in text.utf8 {
+            guard index < markerBytes.count else { return true }
+            let lowered: UInt8 = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard lowered == markerBytes[index] else { return false }
+            index += 1
+        }
+        return index == markerBytes.count
     }
 
     /// The text the item slug is made from: without the optional marker and `@mentions`.
@@ -523,10 +545,10 @@ private struct ChecklistBuilder {
 
     // MARK: Variables
 
-    /// Checks variable references in the probes of each item, given in document order.
-    private mutating func checkVariables(_ itemProbes: [[ProbeSpec]], defined: Set<String>) {
-        for probes in itemProbes {
-            for probe in probes {
+    /// Checks variable references in the probes of each item, in document order.
+    private mutating func checkVariables(defined: Set<String>) {
+        for item in items.indices where !items[item].probes.isEmpty {
+            for probe in items[item].probes {
                 var texts: [(String, SourcePosition)] = probe.arguments.map { ($0.value, $0.position) }
                 for option in probe.options { collectStrings(option.value, at: option.position, into: &texts) }
                 for (text, at) in texts {

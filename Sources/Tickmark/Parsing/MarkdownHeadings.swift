@@ -24,24 +24,33 @@ public enum MarkdownHeadings {
     /// lists; none from code blocks or HTML.
     public static func headings(in bytes: [UInt8]) -> [MarkdownHeading] {
         let buffer = ParseBuffer(source: SourceText(bytes: bytes), blanked: nil)
-        let tree = MarkdownTree.parse(buffer.bytes)
-        var headings: [MarkdownHeading] = []
-        for node in tree.nodes {
-            guard case .heading(let level) = node.kind else { continue }
-            var text = ""
-            for inline in tree.inlines[node.inlines] {
-                switch inline.kind {
-                case .text(let piece), .code(let piece): text += piece
-                case .lineBreak: text += " "
-                case .html: break
-                }
-            }
-            headings.append(MarkdownHeading(level: level, text: collapsingWhitespace(text), line: node.start.line))
-        }
-        return headings
+        var collector = HeadingCollector()
+        MarkdownTree.walk(buffer.bytes, into: &collector)
+        return collector.headings
+    }
+}
+
+/// Gathers the headings of a walk.
+private struct HeadingCollector: MarkdownVisitor {
+    var headings: [MarkdownHeading] = []
+    private var current: (level: Int, line: Int)?
+    private var text = InlineText()
+
+    mutating func enter(_ block: MarkdownBlock) {
+        guard case .heading(let level) = block.kind else { return }
+        current = (level, block.start.line)
+        text.reset(collectsProbes: false)
     }
 
-    private static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    mutating func inline(_ inline: MarkdownInline) {
+        guard current != nil else { return }
+        if case .html = inline { return }
+        text.add(inline)
+    }
+
+    mutating func exit(_ kind: MarkdownBlock.Kind) {
+        guard kind.isHeading, let heading = current else { return }
+        headings.append(MarkdownHeading(level: heading.level, text: text.text, line: heading.line))
+        current = nil
     }
 }

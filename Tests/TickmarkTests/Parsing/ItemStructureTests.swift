@@ -34,6 +34,12 @@ import Testing
         #expect(item.id == "a-b-c-d-e-f-g-next")
     }
 
+    @Test func aTableInsideAnItemLeavesTheNextItemASibling() throws {
+        let checklist = MarkedText("- [ ] first\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n\n- [ ] second\n  - [ ] child\n").parse()
+        #expect(checklist.items.map(\.text) == ["first", "second"])
+        #expect(checklist.items.map { $0.children.map(\.text) } == [[], ["child"]])
+    }
+
     @Test func nestedTaskItemsAreChildren() throws {
         let checklist = MarkedText("""
         ## Deploy
