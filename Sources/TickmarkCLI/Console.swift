@@ -4,6 +4,8 @@ import Foundation
 public struct Console: Sendable {
     /// Writes to standard output.
     public var out: @Sendable (String) -> Void
+    /// Writes bytes to standard output (large output such as JSON, in chunks).
+    public var outBytes: @Sendable ([UInt8]) -> Void
     /// Writes to standard error.
     public var err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (live progress is shown then).
@@ -18,11 +20,13 @@ public struct Console: Sendable {
     /// Creates a console.
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        outBytes: (@Sendable ([UInt8]) -> Void)? = nil,
         isInteractive: Bool = false, colors: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) {
         self.out = out
+        self.outBytes = outBytes ?? { bytes in out(String(decoding: bytes, as: UTF8.self)) }
         self.err = err
         self.isInteractive = isInteractive
         self.colors = colors
@@ -38,8 +42,27 @@ public struct Console: Sendable {
         return Console(
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            outBytes: { bytes in writeAll(bytes, to: STDOUT_FILENO) },
             isInteractive: interactive, colors: colors, environment: environment
         )
+    }
+
+    /// Writes every byte to a descriptor, retrying after interruptions and short writes; stops
+    /// quietly when the reader has gone (a closed pipe).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     /// Prints a line to standard output.

@@ -24,10 +24,17 @@ struct ShowCommand: TickmarkSubcommand {
 
     func execute(_ console: Console) async throws -> Int32 {
         var checklist = try ChecklistPaths.load(path, base: console.currentDirectory)
-        checklist.diagnostics += ProbeRegistry.validate(checklist)
         if json {
-            console.out(String(decoding: checklist.jsonBytes(), as: UTF8.self))
+            // Probe configurations are checked on another task while the items stream out; their
+            // diagnostics close the JSON.
+            let loaded = checklist
+            let validation = Task { ProbeRegistry.validate(loaded) }
+            var stream = ChecklistJSONStream(checklist)
+            stream.writeItems(into: console.outBytes)
+            checklist.diagnostics += await validation.value
+            stream.finish(diagnostics: checklist.diagnostics, into: console.outBytes)
         } else {
+            checklist.diagnostics += ProbeRegistry.validate(checklist)
             console.out(ChecklistTreeText(checklist: checklist, console: console).render())
         }
         if !json || console.isInteractive {

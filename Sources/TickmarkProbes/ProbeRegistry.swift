@@ -65,7 +65,7 @@ public enum ProbeRegistry {
     /// Every problem with the probes of `checklist`, in document order.
     public static func validate(_ checklist: Checklist) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for item in checklist.allItems {
+        checklist.forEachItem { item in
             for probe in item.probes {
                 diagnostics.append(contentsOf: decode(probe, path: checklist.path).1)
             }

@@ -60,6 +60,23 @@ public struct Checklist: Sendable {
     /// Every item in document order, children after their parent.
     public var allItems: [ChecklistItem] { items.flatMap(\.flattened) }
 
+    /// Calls `body` with every item in document order, children after their parent, without
+    /// building an array of them.
+    public func forEachItem(_ body: (ChecklistItem) throws -> Void) rethrows {
+        var stack: [(items: [ChecklistItem], next: Int)] = [(items, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let next = stack[top].next
+            guard next < stack[top].items.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next += 1
+            try body(stack[top].items[next])
+            if !stack[top].items[next].children.isEmpty { stack.append((stack[top].items[next].children, 0)) }
+        }
+    }
+
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

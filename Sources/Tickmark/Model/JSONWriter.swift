@@ -54,7 +54,7 @@ public struct JSONWriter: Sendable {
         var remaining = depth * 2
         while remaining > 0 {
             let count = min(remaining, JSONWriter.indentation.count)
-            JSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: $0.prefix(count)) }
+            JSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
             remaining -= count
         }
     }
@@ -79,6 +79,17 @@ public struct JSONWriter: Sendable {
         } else {
             bytes.append(0x3A)
         }
+        pendingKey = true
+    }
+
+    /// Writes `"key": ` for a key known not to need escaping (Tickmark's own field names).
+    public mutating func staticKey(_ key: StaticString) {
+        beginValue()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
         pendingKey = true
     }
 

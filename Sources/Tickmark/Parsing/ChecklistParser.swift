@@ -390,6 +390,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         let pending = items
         var explicit: [String: SourcePosition] = [:]
         var ids = [String](repeating: "", count: pending.count)
+        var isExplicit = [Bool](repeating: false, count: pending.count)
         for index in pending.indices where pending[index].explicitID != nil || !pending[index].probes.isEmpty {
             let probeID = pending[index].probes.lazy.compactMap { probe in probe.option("id").flatMap { option in
                 option.value.scalarText.map { ($0, option.position) } } }.first
@@ -407,6 +408,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
             }
             explicit[id] = at
             ids[index] = id
+            isExplicit[index] = true
         }
         var used = Set(explicit.keys)
         used.reserveCapacity(pending.count)
@@ -415,7 +417,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         // quadratic time when thousands of items share a text.
         var nextSuffix: [String: Int] = [:]
         for index in pending.indices where ids[index].isEmpty {
-            let slug = Slug.make(ChecklistBuilder.slugSource(pending[index].text)) ?? "item"
+            let slug = Slug.item(pending[index].text) ?? "item"
             let base = pending[index].sectionSlug.map { "\($0)/\(slug)" } ?? slug
             var id = base
             if !used.insert(id).inserted {
@@ -430,26 +432,33 @@ private struct ChecklistBuilder: MarkdownVisitor {
             ids[index] = id
         }
 
-        var built = [ChecklistItem?](repeating: nil, count: pending.count)
-        for index in pending.indices.reversed() {
-            // Fields are read in place: copying a whole PendingItem per item showed in profiles.
+        // Items come in document order, each after its parent: a stack of open items receives
+        // each finished item as a child, so every item is moved into place once.
+        var roots: [ChecklistItem] = []
+        var open: [(index: Int, item: ChecklistItem)] = []
+        func close(_ finished: ChecklistItem) {
+            if open.isEmpty { roots.append(finished) } else { open[open.count - 1].item.children.append(finished) }
+        }
+        for index in pending.indices {
+            let parent = pending[index].parent
+            while !open.isEmpty, open[open.count - 1].index != parent {
+                close(open.removeLast().item)
+            }
             let text = pending[index].text
             let probes = pending[index].probes
             let stateByte = pending[index].stateByte
             let state: ItemState = stateByte == 0x7E || pending[index].allStruck ? .na : stateByte == 0x20 ? .unchecked : .checked
             let optional = ChecklistBuilder.isOptional(text)
-            let children = pending[index].children
-            built[index] = ChecklistItem(
+            let item = ChecklistItem(
                 id: ids[index], text: text, position: pending[index].position, boxOffset: pending[index].boxOffset,
                 state: state, severity: optional || probes.contains(where: \.isAdvisory) ? .advisory : .blocking,
                 section: pending[index].section, owners: ChecklistBuilder.mentions(in: text), probes: probes,
-                children: children.isEmpty ? [] : children.map { built[$0].take()! },
-                hasExplicitID: explicit[ids[index]] != nil,
+                children: [], hasExplicitID: isExplicit[index],
                 isQuoted: pending[index].isQuoted, endLine: pending[index].endLine
             )
+            open.append((index, item))
         }
-        var roots: [ChecklistItem] = []
-        for index in pending.indices where pending[index].parent == nil { roots.append(built[index].take()!) }
+        while let top = open.popLast() { close(top.item) }
         return roots
     }
 
@@ -476,42 +485,6 @@ private struct ChecklistBuilder: MarkdownVisitor {
             index += 1
         }
         return index == markerBytes.count
-    }
-
-    /// The text the item slug is made from: without the optional marker and `@mentions`.
-    static func slugSource(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var isFirstWord = true
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                if end > start {
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    let skipped = (isFirstWord && isOptionalMarker(word)) || word[0] == 0x40
-                    isFirstWord = false
-                    if !skipped {
-                        if !result.isEmpty { result.append(0x20) }
-                        result.append(contentsOf: word)
-                    }
-                }
-                start = end + 1
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
-    }
-
-    /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).
-    private static func isOptionalMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        for marker in ["(optional)", "optional:"] where word.count == marker.utf8.count {
-            if zip(word, marker.utf8).allSatisfy({ pair in pair.0 | (pair.0 >= 0x41 && pair.0 <= 0x5A ? 0x20 : 0) == pair.1 }) {
-                return true
-            }
-        }
-        return false
     }
 
     /// `@handle` and `@org/team` mentions, in order, without duplicates.

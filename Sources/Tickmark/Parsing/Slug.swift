@@ -4,11 +4,60 @@
 public enum Slug {
     /// The slug of `text`, or `nil` when it has no ASCII letters or digits.
     public static func make(_ text: String, maxWords: Int = 8) -> String? {
+        var text = text
+        return text.withUTF8 { make(utf8: $0, skippingItemMarkers: false, maxWords: maxWords) }
+    }
+
+    /// The slug of an item's text (words separated by single spaces): as `make`, without a
+    /// leading `(Optional)`/`Optional:` marker and without `@mentions`.
+    static func item(_ text: String, maxWords: Int = 8) -> String? {
+        var text = text
+        return text.withUTF8 { make(utf8: $0, skippingItemMarkers: true, maxWords: maxWords) }
+    }
+
+    /// Works on UTF-8 bytes: ids are made for every item of every file.
+    static func make(utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int) -> String? {
         var slug: [UInt8] = []
+        slug.reserveCapacity(min(bytes.count, 96))
         var words = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            guard let ascii = asciiFold(scalar) else {
+        var index = 0
+        var wordStart = true   // at the start of a space-separated word of the text
+        var isFirstWord = true
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if skippingItemMarkers && wordStart && byte != 0x20 {
+                wordStart = false
+                var end = index
+                while end < count, bytes[end] != 0x20 { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                let skipped = byte == 0x40 || (isFirstWord && isOptionalMarker(word))
+                isFirstWord = false
+                if skipped {
+                    inWord = false
+                    index = end
+                    continue
+                }
+            }
+            var folded: UInt8 = 0
+            var width = 1
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: folded = byte
+            case 0x41...0x5A: folded = byte + 0x20
+            case 0xC3...0xC5:
+                if index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                    let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+                    folded = latinFold[scalar - 0xC0]
+                    width = 2
+                }
+            case 0x20:
+                wordStart = true
+            default:
+                break
+            }
+            index += width
+            guard folded != 0 else {
                 inWord = false
                 continue
             }
@@ -18,22 +67,19 @@ public enum Slug {
                 words += 1
                 inWord = true
             }
-            slug.append(ascii)
+            slug.append(folded)
         }
         return words == 0 ? nil : String(decoding: slug, as: UTF8.self)
     }
 
-    /// The lowercase ASCII letter or digit a scalar stands for, if any.
-    private static func asciiFold(_ scalar: Unicode.Scalar) -> UInt8? {
-        let value = scalar.value
-        switch value {
-        case 0x30...0x39, 0x61...0x7A: return UInt8(value)
-        case 0x41...0x5A: return UInt8(value + 0x20)
-        case 0xC0...0x17F:
-            let folded = latinFold[Int(value - 0xC0)]
-            return folded == 0 ? nil : folded
-        default: return nil
+    /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).
+    private static func isOptionalMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        for marker in ["(optional)", "optional:"] where word.count == marker.utf8.count {
+            if zip(word, marker.utf8).allSatisfy({ pair in pair.0 | (pair.0 >= 0x41 && pair.0 <= 0x5A ? 0x20 : 0) == pair.1 }) {
+                return true
+            }
         }
+        return false
     }
 
     /// The ASCII letter of each scalar U+00C0…U+017F, 0 when it has none.
