@@ -159,6 +159,22 @@ size_t tickmark_arena_bytes_in_use(void) {
     return current_arena ? current_arena->in_use : 0;
 }
 
+void tickmark_arena_reset(void) {
+    arena *region = current_arena;
+    if (region == NULL || region->current == NULL) return;
+    chunk *newest = region->current;
+    chunk *block = newest->previous;
+    while (block != NULL) {
+        chunk *previous = block->previous;
+        munmap(block->mapping, block->mapped);
+        block = previous;
+    }
+    newest->previous = NULL;
+    newest->next = newest->start;
+    newest->last_block = NULL;
+    region->in_use = 0;
+}
+
 void tickmark_arena_end(void) {
     arena *region = current_arena;
     if (region == NULL) return;

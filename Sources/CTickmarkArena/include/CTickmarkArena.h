@@ -27,6 +27,12 @@ cmark_mem *tickmark_arena_memory(void);
 /* Bytes the current region has handed out and not taken back (for tests and benchmarks). */
 size_t tickmark_arena_bytes_in_use(void);
 
+/*
+ * Takes back every block of the calling thread's region, keeping its newest mapping for the
+ * next parse (its memory is cleared again as calloc hands it out).
+ */
+void tickmark_arena_reset(void);
+
 /* Releases every block of the calling thread's region at once. */
 void tickmark_arena_end(void);
 

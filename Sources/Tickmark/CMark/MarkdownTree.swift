@@ -78,51 +78,102 @@ extension MarkdownVisitor {
 }
 
 /// The cmark-gfm parse of a document, handed to a visitor. This file (with `MarkdownHTML`) is the
-/// only place that touches the C library: the tree lives in a memory region that is released as
-/// a whole when the walk ends, and no C pointer outlives `walk`.
+/// only place that touches the C library: trees live in a memory region that is taken back as a
+/// whole after each walk, and no C pointer outlives `walk`.
 enum MarkdownTree {
-    /// cmark-gfm registers its extensions in a global list behind an unlocked flag, so parses
-    /// from several threads take turns rather than race on first use.
+    /// cmark-gfm registers its extensions in a global list behind an unlocked flag, and adds and
+    /// removes its extensions' special characters in a global table around each parse, so parses
+    /// from several threads take turns.
     private static let parserLock = Mutex(())
 
+    /// Documents longer than this are parsed in pieces of about this size (see `MarkdownChunks`).
+    static let pieceSize = 256 * 1024
+
     /// Parses `bytes` with the tasklist, table, strikethrough and autolink extensions and walks
-    /// the tree into `visitor`.
-    static func walk<Visitor: MarkdownVisitor>(_ bytes: [UInt8], into visitor: inout Visitor) {
+    /// the tree into `visitor`. Long documents are parsed and walked a piece at a time; the
+    /// visitor sees one document either way.
+    static func walk<Visitor: MarkdownVisitor>(_ bytes: [UInt8], into visitor: inout Visitor, pieceSize: Int = pieceSize) {
         parserLock.withLock { _ in
-            tickmark_arena_begin(bytes.count)
+            let cuts = MarkdownChunks.cuts(in: bytes, target: pieceSize)
+            tickmark_arena_begin(cuts.isEmpty ? bytes.count : pieceSize)
             defer { tickmark_arena_end() }
             cmark_gfm_core_extensions_ensure_registered()
-            guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, tickmark_arena_memory()) else { return }
-            var tasklist: OpaquePointer?
-            for name in ["tasklist", "table", "strikethrough", "autolink"] {
-                guard let extensionPointer = cmark_find_syntax_extension(name) else { continue }
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-                if name == "tasklist" { tasklist = extensionPointer }
-            }
             bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress, chars.count > 0 {
-                        cmark_parser_feed(parser, base, chars.count)
+                var start = MarkdownChunks.Cut(offset: 0, line: 1)
+                var nextCut = 0
+                while true {
+                    let end = nextCut < cuts.count ? cuts[nextCut] : nil
+                    let piece = UnsafeBufferPointer(rebasing: buffer[start.offset..<(end?.offset ?? buffer.count)])
+                    guard let (document, tasklist) = parse(piece) else { return }
+                    if let end, Walker.endsInsideOpenBlock(document, lastLine: end.line - start.line) {
+                        // A fence or HTML block runs past the cut: parse up to the next one instead.
+                        tickmark_arena_reset()
+                        nextCut += 1
+                        continue
                     }
+                    var walker = Walker(tasklist: tasklist, lineOffset: start.line - 1, isFirst: start.offset == 0, isLast: end == nil)
+                    walker.walk(document, into: &visitor)
+                    guard let end else { return }
+                    tickmark_arena_reset()
+                    start = end
+                    nextCut += 1
                 }
             }
-            // The tree, the parser and the iterator are all released with the region.
-            guard let document = cmark_parser_finish(parser) else { return }
-            var walker = Walker(tasklist: tasklist)
-            walker.walk(document, into: &visitor)
         }
+    }
+
+    /// Parses one piece in the current memory region; the tree is released with the region.
+    private static func parse(_ piece: UnsafeBufferPointer<UInt8>) -> (OpaquePointer, OpaquePointer?)? {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, tickmark_arena_memory()) else { return nil }
+        var tasklist: OpaquePointer?
+        for name in ["tasklist", "table", "strikethrough", "autolink"] {
+            guard let extensionPointer = cmark_find_syntax_extension(name) else { continue }
+            cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            if name == "tasklist" { tasklist = extensionPointer }
+        }
+        piece.withMemoryRebound(to: CChar.self) { chars in
+            if let base = chars.baseAddress, chars.count > 0 {
+                cmark_parser_feed(parser, base, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return nil }
+        return (document, tasklist)
     }
 }
 
 /// The iterative walk over cmark-gfm's nodes.
 private struct Walker {
     let tasklist: OpaquePointer?
+    /// Added to every line number: the piece's first line, less one.
+    let lineOffset: Int
+    /// Whether the document is entered (first piece) and exited (last piece).
+    let isFirst: Bool
+    let isLast: Bool
     /// The node type the strikethrough extension registered, once one has been seen.
     private var strikethroughType: cmark_node_type?
     private var struckDepth = 0
 
-    init(tasklist: OpaquePointer?) {
+    init(tasklist: OpaquePointer?, lineOffset: Int, isFirst: Bool, isLast: Bool) {
         self.tasklist = tasklist
+        self.lineOffset = lineOffset
+        self.isFirst = isFirst
+        self.isLast = isLast
+    }
+
+    /// Whether a fenced code block or an HTML block is the last block of the piece and reaches its
+    /// last line: one still open at the piece's end (see `MarkdownChunks`).
+    static func endsInsideOpenBlock(_ document: OpaquePointer, lastLine: Int) -> Bool {
+        var node = cmark_node_last_child(document)
+        while let current = node {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
+                return Int(cmark_node_get_end_line(current)) >= lastLine
+            }
+            guard type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE
+                    || type == CMARK_NODE_FOOTNOTE_DEFINITION else { return false }
+            node = cmark_node_last_child(current)
+        }
+        return false
     }
 
     mutating func walk<Visitor: MarkdownVisitor>(_ document: OpaquePointer, into visitor: inout Visitor) {
@@ -147,10 +198,11 @@ private struct Walker {
             }
 
             guard entering else {
-                if let kind = containerKind(node, type: type) { visitor.exit(kind) }
+                if let kind = containerKind(node, type: type), kind != .document || isLast { visitor.exit(kind) }
                 continue
             }
-            let block = MarkdownBlock(kind: blockKind(node, type: type), start: Walker.start(node), end: Walker.end(node))
+            let block = MarkdownBlock(kind: blockKind(node, type: type), start: start(node), end: end(node))
+            if block.kind == .document && !isFirst { continue }
             switch block.kind {
             case .codeBlock:
                 visitor.codeBlock(block, info: Walker.bytes(cmark_node_get_fence_info(node)), literal: Walker.bytes(cmark_node_get_literal(node)))
@@ -206,9 +258,9 @@ private struct Walker {
         case CMARK_NODE_TEXT:
             visitor.inline(.text(Walker.bytes(cmark_node_get_literal(node)), struck: struckDepth > 0))
         case CMARK_NODE_CODE:
-            visitor.inline(.code(Walker.bytes(cmark_node_get_literal(node)), struck: struckDepth > 0, start: Walker.start(node)))
+            visitor.inline(.code(Walker.bytes(cmark_node_get_literal(node)), struck: struckDepth > 0, start: start(node)))
         case CMARK_NODE_HTML_INLINE:
-            visitor.inline(.html(Walker.bytes(cmark_node_get_literal(node)), start: Walker.start(node)))
+            visitor.inline(.html(Walker.bytes(cmark_node_get_literal(node)), start: start(node)))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             visitor.inline(.lineBreak)
         case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_FOOTNOTE_REFERENCE:
@@ -221,12 +273,17 @@ private struct Walker {
         }
     }
 
-    private static func start(_ node: OpaquePointer) -> LineColumn {
-        LineColumn(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    private func start(_ node: OpaquePointer) -> LineColumn {
+        documentLine(cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
     }
 
-    private static func end(_ node: OpaquePointer) -> LineColumn {
-        LineColumn(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+    private func end(_ node: OpaquePointer) -> LineColumn {
+        documentLine(cmark_node_get_end_line(node), column: cmark_node_get_end_column(node))
+    }
+
+    /// A piece's line and column in the whole document (line 0, unknown, stays 0).
+    private func documentLine(_ line: Int32, column: Int32) -> LineColumn {
+        LineColumn(line: line > 0 ? Int(line) + lineOffset : 0, column: Int(column))
     }
 
     /// The bytes of a C string that may be NULL, borrowed.

@@ -9,7 +9,12 @@ public enum ChecklistParser {
 
     /// Parses a checklist from its bytes. Never fails: problems become diagnostics.
     public static func parse(_ bytes: [UInt8], path: String) -> Checklist {
-        var builder = ChecklistBuilder(source: SourceText(bytes: bytes), path: path)
+        parse(bytes, path: path, pieceSize: MarkdownTree.pieceSize)
+    }
+
+    /// Parses with long documents cut into pieces of about `pieceSize` bytes (for tests).
+    static func parse(_ bytes: [UInt8], path: String, pieceSize: Int) -> Checklist {
+        var builder = ChecklistBuilder(source: SourceText(bytes: bytes), path: path, pieceSize: pieceSize)
         return builder.build()
     }
 }
@@ -73,7 +78,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
     var diagnostics: [Diagnostic] = []
     private var parseLineStarts: [Int] = []
     private var buffer: ParseBuffer?
-    private var identity = true
+    /// Lines after this one are the same in the parse buffer and the file.
+    private var lastAlteredLine = 0
 
     // Walk state.
     private var items: [PendingItem] = []
@@ -86,16 +92,19 @@ private struct ChecklistBuilder: MarkdownVisitor {
     private var firstHeading: String?
     private var warnedDepth = false
 
-    init(source: SourceText, path: String) {
+    private let pieceSize: Int
+
+    init(source: SourceText, path: String, pieceSize: Int) {
         self.source = source
         self.path = path
+        self.pieceSize = pieceSize
     }
 
     mutating func build() -> Checklist {
         let frontMatter = FrontMatter.read(source, path: path, diagnostics: &diagnostics)
         let buffer = ParseBuffer(source: source, blanked: frontMatter?.range)
-        identity = buffer.bytes.count == source.bytes.count && frontMatter == nil && !source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) && buffer.replacedOffsets.isEmpty
-        parseLineStarts = identity ? source.lineStarts : SourceText.lineStarts(of: buffer.bytes)
+        lastAlteredLine = buffer.lastAlteredLine
+        parseLineStarts = lastAlteredLine == 0 ? source.lineStarts : SourceText.lineStarts(of: buffer.bytes)
         if let first = buffer.replacedOffsets.first {
             let count = buffer.replacedOffsets.count
             diagnostics.append(Diagnostic(
@@ -107,7 +116,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         }
         self.buffer = buffer
         items.reserveCapacity(source.bytes.count / 64 + 4)
-        MarkdownTree.walk(buffer.bytes, into: &self)
+        MarkdownTree.walk(buffer.bytes, into: &self, pieceSize: pieceSize)
         let fileID = frontMatter?.id ?? ChecklistBuilder.defaultID(path: path)
         let built = nest()
         checkVariables(defined: Set((frontMatter?.variables ?? []).map(\.name)))
@@ -131,10 +140,11 @@ private struct ChecklistBuilder: MarkdownVisitor {
     /// The original position of a cmark line and column, or nil when cmark gave none.
     private func position(_ location: LineColumn) -> SourcePosition? {
         guard location.line >= 1, location.line <= parseLineStarts.count, location.column >= 1 else { return nil }
-        let parseOffset = parseLineStarts[location.line - 1] + location.column - 1
-        if identity {
-            return SourcePosition(line: location.line, column: location.column, offset: min(parseOffset, source.bytes.count))
+        if location.line > lastAlteredLine {
+            let offset = source.lineStarts[location.line - 1] + location.column - 1
+            return SourcePosition(line: location.line, column: location.column, offset: min(offset, source.bytes.count))
         }
+        let parseOffset = parseLineStarts[location.line - 1] + location.column - 1
         return source.position(ofOffset: buffer!.originalOffset(parseOffset))
     }
 
@@ -416,9 +426,16 @@ private struct ChecklistBuilder: MarkdownVisitor {
         // `used` only grows, so starting there gives the same ids as counting from 2, without
         // quadratic time when thousands of items share a text.
         var nextSuffix: [String: Int] = [:]
+        var idBytes: [UInt8] = []
+        idBytes.reserveCapacity(128)
         for index in pending.indices where ids[index].isEmpty {
-            let slug = Slug.item(pending[index].text) ?? "item"
-            let base = pending[index].sectionSlug.map { "\($0)/\(slug)" } ?? slug
+            idBytes.removeAll(keepingCapacity: true)
+            if let sectionSlug = pending[index].sectionSlug {
+                idBytes.append(contentsOf: sectionSlug.utf8)
+                idBytes.append(0x2F)
+            }
+            if !Slug.appendItem(pending[index].text, to: &idBytes) { idBytes.append(contentsOf: "item".utf8) }
+            let base = String(decoding: idBytes, as: UTF8.self)
             var id = base
             if !used.insert(id).inserted {
                 var suffix = nextSuffix[base, default: 2]

@@ -8,17 +8,25 @@ public enum Slug {
         return text.withUTF8 { make(utf8: $0, skippingItemMarkers: false, maxWords: maxWords) }
     }
 
-    /// The slug of an item's text (words separated by single spaces): as `make`, without a
-    /// leading `(Optional)`/`Optional:` marker and without `@mentions`.
-    static func item(_ text: String, maxWords: Int = 8) -> String? {
+    /// Appends the slug of an item's text (words separated by single spaces) to `slug`: as
+    /// `make`, without a leading `(Optional)`/`Optional:` marker and without `@mentions`.
+    /// Returns false, appending nothing, when the text has no ASCII letters or digits.
+    static func appendItem(_ text: String, to slug: inout [UInt8], maxWords: Int = 8) -> Bool {
         var text = text
-        return text.withUTF8 { make(utf8: $0, skippingItemMarkers: true, maxWords: maxWords) }
+        return text.withUTF8 { append(utf8: $0, skippingItemMarkers: true, maxWords: maxWords, to: &slug) }
     }
 
-    /// Works on UTF-8 bytes: ids are made for every item of every file.
     static func make(utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int) -> String? {
         var slug: [UInt8] = []
         slug.reserveCapacity(min(bytes.count, 96))
+        guard append(utf8: bytes, skippingItemMarkers: skippingItemMarkers, maxWords: maxWords, to: &slug) else { return nil }
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    /// Works on UTF-8 bytes: ids are made for every item of every file.
+    private static func append(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int, to slug: inout [UInt8]
+    ) -> Bool {
         var words = 0
         var inWord = false
         var index = 0
@@ -69,7 +77,7 @@ public enum Slug {
             }
             slug.append(folded)
         }
-        return words == 0 ? nil : String(decoding: slug, as: UTF8.self)
+        return words > 0
     }
 
     /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).

@@ -23,6 +23,9 @@ struct ParseBuffer {
     private(set) var replacedOffsets: [Int] = []
     private var segments: [Segment] = []
     private var isIdentity = false
+    /// The last 1-based line whose bytes differ from the original's (0 when none does). Every
+    /// later line is the original line, byte for byte, at the same line number.
+    private(set) var lastAlteredLine = 0
 
     /// Builds the parse input for `source`; `blanked` is a byte range of it (the front matter) whose
     /// lines are emptied.
@@ -48,6 +51,17 @@ struct ParseBuffer {
             cursor = blanked.upperBound
         }
         copyChecked(original, from: cursor, to: original.count)
+        var lastAltered = start > 0 ? 0 : -1   // the last altered original offset
+        if let blanked, !blanked.isEmpty {
+            // The lines of the range are emptied, and the line it ends in if it ends inside one.
+            lastAltered = max(lastAltered, blanked.upperBound - 1)
+            let end = blanked.upperBound
+            if end < original.count, source.lineStarts[source.lineIndex(containing: end)] != end {
+                lastAltered = max(lastAltered, end)
+            }
+        }
+        if let replaced = replacedOffsets.last { lastAltered = max(lastAltered, replaced) }
+        lastAlteredLine = lastAltered < 0 ? 0 : source.lineIndex(containing: min(lastAltered, max(0, original.count - 1))) + 1
     }
 
     /// The original offset of a parse-buffer offset.

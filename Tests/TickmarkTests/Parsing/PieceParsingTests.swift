@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Tickmark
+
+/// Long documents are parsed a piece at a time (`MarkdownChunks`). Cutting must never change the
+/// model: every document here is parsed with a piece size of one byte (a cut at every place that
+/// allows one) and whole, and both models must be equal.
+@Suite struct PieceParsingTests {
+    static func bothWays(_ bytes: [UInt8]) -> (pieces: Checklist, whole: Checklist, cuts: Int) {
+        let pieces = ChecklistParser.parse(bytes, path: "doc.md", pieceSize: 1)
+        let whole = ChecklistParser.parse(bytes, path: "doc.md", pieceSize: Int.max)
+        return (pieces, whole, MarkdownChunks.cuts(in: bytes, target: 1).count)
+    }
+
+    static func expectSame(_ result: (pieces: Checklist, whole: Checklist, cuts: Int), _ comment: Comment? = nil,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.pieces.items == result.whole.items, comment, sourceLocation: sourceLocation)
+        #expect(result.pieces.diagnostics == result.whole.diagnostics, comment, sourceLocation: sourceLocation)
+        #expect(result.pieces.title == result.whole.title, comment, sourceLocation: sourceLocation)
+        #expect(result.pieces.jsonBytes() == result.whole.jsonBytes(), comment, sourceLocation: sourceLocation)
+    }
+
+    @Test func sectionsAfterBlankLinesAreCutAndTheModelIsTheSame() throws {
+        var text = "---\ntitle: Pieces\n---\n"
+        for section in 1...20 {
+            text += "\n## Section \(section)\n\n- [ ] first of \(section) `probe: run true`\n  - [x] nested\n> - [ ] quoted\n"
+        }
+        let result = Self.bothWays(Array(text.utf8))
+        #expect(result.cuts == 20)
+        #expect(result.whole.items.count == 40)
+        Self.expectSame(result)
+    }
+
+    @Test(arguments: [
+        "```markdown\n- [ ] shown, not an item\n\n## Not a section\n\n- [ ] still code\n```\n",
+        "~~~~\n\n# in a tilde fence\n~~~\n\n# still inside\n~~~~\n",
+        "<!--\n- [ ] commented out\n\n# heading in a comment\n\n- [x] also commented\n-->\n",
+        "<script>\n\n# in a script\n</script>\n",
+        "<?php\n\n# in a processing instruction\n?>\n",
+        "- [ ] item\n  ```\n  code\n\n# closes the item and its fence\n  ```\n\n# inside the second fence\n- [ ] code\n",
+        "> ```\n> in a quote\n\n# after the quote\n",
+    ])
+    func aHeadingInsideAnOpenBlockIsNoCut(block: String) throws {
+        let text = "# Title\n\n- [ ] before\n\n" + block + "\n## After\n\n- [ ] after\n"
+        let result = Self.bothWays(Array(text.utf8))
+        #expect(result.cuts >= 2)
+        Self.expectSame(result, "\(block.debugDescription)")
+        #expect(result.pieces.allItems.first?.text == "before")
+    }
+
+    @Test func linkReferenceDefinitionsKeepTheDocumentWhole() {
+        let text = "# T\n\n- [ ] see [the runbook]\n\n## Later\n\n[the runbook]: https://example.com/runbook\n"
+        #expect(MarkdownChunks.cuts(in: Array(text.utf8), target: 1).isEmpty)
+        let checklist = ChecklistParser.parse(Array(text.utf8), path: "doc.md", pieceSize: 1)
+        #expect(checklist.items.map(\.text) == ["see the runbook"])
+    }
+
+    @Test func corpusFilesAndSeedsGiveTheSameModelInPieces() throws {
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../../shared").standardizedFileURL
+        var files: [URL] = []
+        for folder in ["corpus/files", "seeds"] {
+            let url = shared.appendingPathComponent(folder)
+            files += try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+        }
+        #expect(files.count > 40)
+        var cut = 0
+        for file in files {
+            let result = Self.bothWays(Array(try Data(contentsOf: file)))
+            cut += result.cuts
+            Self.expectSame(result, "\(file.lastPathComponent)")
+        }
+        #expect(cut > 100, "the corpus should offer places to cut")
+    }
+
+    /// Generated documents joined by headings, so that every kind of block the generator makes
+    /// (open fences, comments, quotes, lists) comes right before a place that looks like a cut.
+    @Test func randomDocumentsGiveTheSameModelInPieces() {
+        var cut = 0
+        for seed in 0..<UInt64(300) {
+            var bytes: [UInt8] = []
+            for part in 0..<UInt64(3) {
+                bytes += RandomMarkdown.document(seed: seed * 3 + part)
+                bytes += Array("\n\n## Part \(part)\n\n".utf8)
+            }
+            let result = Self.bothWays(bytes)
+            cut += result.cuts
+            Self.expectSame(result, "seed \(seed)")
+        }
+        #expect(cut > 300, "the joined documents should offer places to cut")
+    }
+}
