@@ -5,7 +5,7 @@ public struct Console: Sendable {
     /// Writes to standard output.
     public var out: @Sendable (String) -> Void
     /// Writes bytes to standard output (large output such as JSON, in chunks).
-    public var outBytes: @Sendable ([UInt8]) -> Void
+    public var outBytes: @Sendable (UnsafeRawBufferPointer) -> Void
     /// Writes to standard error.
     public var err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (live progress is shown then).
@@ -20,7 +20,7 @@ public struct Console: Sendable {
     /// Creates a console.
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        outBytes: (@Sendable ([UInt8]) -> Void)? = nil,
+        outBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
         isInteractive: Bool = false, colors: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath
@@ -49,18 +49,17 @@ public struct Console: Sendable {
 
     /// Writes every byte to a descriptor, retrying after interruptions and short writes; stops
     /// quietly when the reader has gone (a closed pipe).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
             }
         }
     }

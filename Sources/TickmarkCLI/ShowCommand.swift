@@ -29,10 +29,8 @@ struct ShowCommand: TickmarkSubcommand {
             // diagnostics close the JSON.
             let loaded = checklist
             let validation = Task { ProbeRegistry.validate(loaded) }
-            var stream = ChecklistJSONStream(checklist)
-            stream.writeItems(into: console.outBytes)
+            await checklist.streamJSON(extra: { await validation.value }, into: console.outBytes)
             checklist.diagnostics += await validation.value
-            stream.finish(diagnostics: checklist.diagnostics, into: console.outBytes)
         } else {
             checklist.diagnostics += ProbeRegistry.validate(checklist)
             console.out(ChecklistTreeText(checklist: checklist, console: console).render())

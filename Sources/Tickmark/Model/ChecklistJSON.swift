@@ -12,55 +12,52 @@ extension Checklist {
 
     /// Streams the model as `tickmark.checklist/v1` JSON with a final newline, handing `sink`
     /// chunks of about `chunkSize` bytes, so a large checklist never sits in memory as text.
-    public func streamJSON(pretty: Bool = true, chunkSize: Int = 1 << 16, into sink: ([UInt8]) throws -> Void) rethrows {
-        var stream = ChecklistJSONStream(self, pretty: pretty, chunkSize: chunkSize)
-        try stream.writeItems(into: sink)
-        try stream.finish(diagnostics: diagnostics, into: sink)
+    public func streamJSON(
+        pretty: Bool = true, chunkSize: Int = 1 << 16, into sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        var writer = JSONWriter(pretty: pretty, capacity: chunkSize + 4096)
+        try writeFieldsAndItems(into: &writer, chunkSize: chunkSize, sink: sink)
+        writeDiagnostics(diagnostics, into: &writer)
+        try writer.finishedLine().withUnsafeBytes(sink)
+    }
+
+    /// Streams the model as `streamJSON(pretty:chunkSize:into:)` does, with more diagnostics
+    /// that `extra` delivers once the items are out (such as probe checks run meanwhile).
+    public func streamJSON(
+        pretty: Bool = true, chunkSize: Int = 1 << 16, extra: () async -> [Diagnostic],
+        into sink: (UnsafeRawBufferPointer) -> Void
+    ) async {
+        var writer = JSONWriter(pretty: pretty, capacity: chunkSize + 4096)
+        writeFieldsAndItems(into: &writer, chunkSize: chunkSize, sink: sink)
+        writeDiagnostics(diagnostics + (await extra()), into: &writer)
+        writer.finishedLine().withUnsafeBytes(sink)
     }
 
     /// Writes the model as one JSON object.
     public func writeJSON(into writer: inout JSONWriter) {
-        var stream = ChecklistJSONStream(self, writer: writer, chunkSize: Int.max)
-        stream.writeItems { _ in }
-        writer = stream.finishObject(diagnostics: diagnostics)
-    }
-}
-
-/// The model's JSON written in two steps, everything up to the items and then the diagnostics,
-/// so that diagnostics found meanwhile (probe validation, on another task) can still be added.
-public struct ChecklistJSONStream {
-    private let checklist: Checklist
-    private var writer: JSONWriter
-    private let chunkSize: Int
-
-    /// Prepares to stream `checklist`, handing over chunks of about `chunkSize` bytes.
-    public init(_ checklist: Checklist, pretty: Bool = true, chunkSize: Int = 1 << 16) {
-        self.init(checklist, writer: JSONWriter(pretty: pretty, capacity: min(chunkSize, 1 << 20) + 4096), chunkSize: chunkSize)
+        writeFieldsAndItems(into: &writer, chunkSize: Int.max) { _ in }
+        writeDiagnostics(diagnostics, into: &writer)
     }
 
-    fileprivate init(_ checklist: Checklist, writer: JSONWriter, chunkSize: Int) {
-        self.checklist = checklist
-        self.writer = writer
-        self.chunkSize = chunkSize
-    }
-
-    /// Writes the checklist's fields and its items.
-    public mutating func writeItems(into sink: ([UInt8]) throws -> Void) rethrows {
+    /// Opens the object and writes everything up to and including the items.
+    private func writeFieldsAndItems(
+        into writer: inout JSONWriter, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
         writer.beginObject()
         writer.staticKey("schema"); writer.string("tickmark.checklist/v1")
-        writer.staticKey("path"); writer.string(checklist.path)
-        writer.staticKey("id"); writer.string(checklist.id)
-        writer.staticKey("title"); writer.string(checklist.title)
-        writer.staticKey("sha256"); writer.string(checklist.sha256)
+        writer.staticKey("path"); writer.string(path)
+        writer.staticKey("id"); writer.string(id)
+        writer.staticKey("title"); writer.string(title)
+        writer.staticKey("sha256"); writer.string(sha256)
         writer.staticKey("vars")
         writer.beginObject()
-        for variable in checklist.variables { writer.key(variable.name); writer.string(variable.value) }
+        for variable in variables { writer.key(variable.name); writer.string(variable.value) }
         writer.endObject()
-        writer.staticKey("requires"); writer.strings(checklist.requires)
+        writer.staticKey("requires"); writer.strings(requires)
         writer.staticKey("items")
         writer.beginArray()
         // Iterative walk: nesting depth is bounded by the parser, but recursion is avoided anyway.
-        var stack: [(items: [ChecklistItem], next: Int)] = [(checklist.items, 0)]
+        var stack: [(items: [ChecklistItem], next: Int)] = [(items, 0)]
         while !stack.isEmpty {
             let top = stack.count - 1
             let next = stack[top].next
@@ -79,18 +76,13 @@ public struct ChecklistJSONStream {
         }
     }
 
-    /// Writes the diagnostics, closes the object and hands over the rest with a final newline.
-    public mutating func finish(diagnostics: [Diagnostic], into sink: ([UInt8]) throws -> Void) rethrows {
-        try sink(finishObject(diagnostics: diagnostics).finishedLine())
-    }
-
-    fileprivate mutating func finishObject(diagnostics: [Diagnostic]) -> JSONWriter {
+    /// Writes the diagnostics and closes the object.
+    private func writeDiagnostics(_ diagnostics: [Diagnostic], into writer: inout JSONWriter) {
         writer.staticKey("diagnostics")
         writer.beginArray()
         for diagnostic in diagnostics { diagnostic.writeJSON(into: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer
     }
 }
 

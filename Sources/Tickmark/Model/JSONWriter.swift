@@ -3,9 +3,12 @@
 ///
 /// Large documents can be streamed: `drain(ifAtLeast:into:)` hands over what has been written so
 /// far (between two values, so never inside a UTF-8 sequence) and starts the buffer over.
-public struct JSONWriter: Sendable {
-    /// The bytes written so far (since the last drain).
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer alone
+    // The text is written through a pointer into memory the writer owns: one capacity check per
+    // write and no reference counting, which matters for large checklists.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// For each open object or array, whether it has a value yet; bit `depth` of a stack of words.
     private var hasValue: [UInt64] = [0]
     private let pretty: Bool
@@ -15,24 +18,75 @@ public struct JSONWriter: Sendable {
     /// Creates a writer; `pretty` indents by two spaces.
     public init(pretty: Bool = true, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    deinit {
+        base.deallocate()
+    }
 
-    /// The bytes written, with a final newline, taken from the writer without copying them.
+    /// The bytes written so far (since the last drain).
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The text written so far.
+    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// The bytes written, with a final newline.
     public consuming func finishedLine() -> [UInt8] {
-        bytes.append(0x0A)
+        append(0x0A)
         return bytes
     }
 
     /// Hands the bytes written so far to `sink` when there are at least `threshold` of them, and
     /// keeps writing into the emptied buffer.
-    public mutating func drain(ifAtLeast threshold: Int, into sink: ([UInt8]) throws -> Void) rethrows {
-        guard bytes.count >= threshold else { return }
-        try sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+    public mutating func drain(ifAtLeast threshold: Int, into sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        guard count >= threshold else { return }
+        try sink(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
+    }
+
+    // MARK: Bytes
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ first: UInt8, _ second: UInt8) {
+        reserve(2)
+        base[count] = first
+        base[count + 1] = second
+        count += 2
+    }
+
+    @inline(__always)
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let start = buffer.baseAddress, buffer.count > 0 else { return }
+        reserve(buffer.count)
+        (base + count).update(from: start, count: buffer.count)
+        count += buffer.count
+    }
+
+    private mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // MARK: Structure
@@ -46,17 +100,13 @@ public struct JSONWriter: Sendable {
         if flag { hasValue[depth >> 6] |= bit } else { hasValue[depth >> 6] &= ~bit }
     }
 
-    private static let indentation = [UInt8](repeating: 0x20, count: 256)
-
     private mutating func newline() {
         guard pretty else { return }
-        bytes.append(0x0A)
-        var remaining = depth * 2
-        while remaining > 0 {
-            let count = min(remaining, JSONWriter.indentation.count)
-            JSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
-            remaining -= count
-        }
+        let width = depth * 2
+        reserve(width + 1)
+        base[count] = 0x0A
+        (base + count + 1).initialize(repeating: 0x20, count: width)
+        count += width + 1
     }
 
     /// Starts a value: a comma after a previous one, then a new line when pretty.
@@ -65,7 +115,7 @@ public struct JSONWriter: Sendable {
             pendingKey = false
             return
         }
-        if currentHasValue { bytes.append(0x2C) } else { markValue(true) }
+        if currentHasValue { append(0x2C) } else { markValue(true) }
         if depth > 0 { newline() }
     }
 
@@ -73,23 +123,21 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ key: String) {
         beginValue()
         writeString(key)
-        if pretty {
-            bytes.append(0x3A)
-            bytes.append(0x20)
-        } else {
-            bytes.append(0x3A)
-        }
+        if pretty { append(0x3A, 0x20) } else { append(0x3A) }
         pendingKey = true
     }
 
     /// Writes `"key": ` for a key known not to need escaping (Tickmark's own field names).
     public mutating func staticKey(_ key: StaticString) {
         beginValue()
-        bytes.append(0x22)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(0x22)
-        bytes.append(0x3A)
-        if pretty { bytes.append(0x20) }
+        let length = key.utf8CodeUnitCount
+        reserve(length + 4)
+        base[count] = 0x22
+        (base + count + 1).update(from: key.utf8Start, count: length)
+        base[count + length + 1] = 0x22
+        base[count + length + 2] = 0x3A
+        count += length + 3
+        if pretty { append(0x20) }
         pendingKey = true
     }
 
@@ -104,7 +152,7 @@ public struct JSONWriter: Sendable {
 
     private mutating func open(_ byte: UInt8) {
         beginValue()
-        bytes.append(byte)
+        append(byte)
         depth += 1
         if depth >> 6 >= hasValue.count { hasValue.append(0) }
         markValue(false)
@@ -114,7 +162,7 @@ public struct JSONWriter: Sendable {
         let hadValues = currentHasValue
         depth -= 1
         if hadValues { newline() }
-        bytes.append(byte)
+        append(byte)
     }
 
     // MARK: Values
@@ -133,27 +181,24 @@ public struct JSONWriter: Sendable {
     /// Writes a string value given as UTF-8.
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
         beginValue()
-        bytes.append(0x22)
+        append(0x22)
         appendEscaped(value)
-        bytes.append(0x22)
+        append(0x22)
     }
 
     /// Writes bytes as a string of lowercase hex digits.
     public mutating func hexString<Bytes: Sequence<UInt8>>(_ value: Bytes) {
         beginValue()
-        bytes.append(0x22)
-        for byte in value {
-            bytes.append(JSONWriter.hexDigit(byte >> 4))
-            bytes.append(JSONWriter.hexDigit(byte & 0x0F))
-        }
-        bytes.append(0x22)
+        append(0x22)
+        for byte in value { append(JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0x0F)) }
+        append(0x22)
     }
 
     /// Writes an integer value.
     public mutating func integer(_ value: Int) {
         beginValue()
         if value >= 0 && value < 10 {
-            bytes.append(0x30 + UInt8(value))
+            append(0x30 + UInt8(value))
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 24 bytes: 20 digits and a sign
@@ -169,7 +214,8 @@ public struct JSONWriter: Sendable {
                 index -= 1
                 buffer[index] = 0x2D
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+            let digits = UnsafeRawBufferPointer(rebasing: buffer[index...])
+            append(UnsafeBufferPointer(start: digits.baseAddress!.assumingMemoryBound(to: UInt8.self), count: digits.count))
         }
     }
 
@@ -180,20 +226,21 @@ public struct JSONWriter: Sendable {
             integer(Int(value))
         } else {
             beginValue()
-            bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { append($0) }
         }
     }
 
     /// Writes `true` or `false`.
     public mutating func boolean(_ value: Bool) {
         beginValue()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        append(value ? "true" : "false")
     }
 
     /// Writes `null`.
     public mutating func null() {
         beginValue()
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 
     /// Writes an array of strings.
@@ -204,10 +251,13 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(0x22)
-        var value = value
-        value.withUTF8 { appendEscaped($0) }   // small strings are copied to the stack, not the heap
-        bytes.append(0x22)
+        append(0x22)
+        let direct: Void? = value.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        if direct == nil {
+            var small = value
+            small.withUTF8 { appendEscaped($0) }   // small strings are copied to the stack, not the heap
+        }
+        append(0x22)
     }
 
     private mutating func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -215,18 +265,21 @@ public struct JSONWriter: Sendable {
         for index in 0..<buffer.count {
             let byte = buffer[index]
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+            append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
             switch byte {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0xF)])
+            case 0x22: append(0x5C, 0x22)
+            case 0x5C: append(0x5C, 0x5C)
+            case 0x0A: append(0x5C, 0x6E)
+            case 0x0D: append(0x5C, 0x72)
+            case 0x09: append(0x5C, 0x74)
+            default:
+                append(0x5C, 0x75)
+                append(0x30, 0x30)
+                append(JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0xF))
             }
             runStart = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
+        append(UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

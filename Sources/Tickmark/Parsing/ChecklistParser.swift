@@ -506,7 +506,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
 
     /// `@handle` and `@org/team` mentions, in order, without duplicates.
     static func mentions(in text: String) -> [String] {
-        guard text.utf8.contains(0x40) else { return [] }
+        var text = text
+        guard text.withUTF8({ $0.contains(0x40) }) else { return [] }
         var found: [String] = []
         let bytes = Array(text.utf8)
         var index = 0

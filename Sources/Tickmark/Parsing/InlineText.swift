@@ -65,30 +65,38 @@ struct InlineText {
         var index = 0
         let count = piece.count
         while index < count {
-            let byte = piece[index]
-            if byte > 0x20 && byte < 0x80 {
+            // A run of bytes that are not whitespace is copied at once.
+            var end = index
+            while end < count {
+                let byte = piece[end]
+                if byte > 0x20 && byte < 0x80 { end += 1; continue }
+                if byte <= 0x20 || InlineText.whitespaceWidth(piece, at: end) > 0 { break }
+                end += 1
+            }
+            if end > index {
                 if pendingSpace {
                     bytes.append(0x20)
                     pendingSpace = false
                 }
-                bytes.append(byte)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[index..<end]))
                 visible = true
-                index += 1
+                index = end
                 continue
             }
             let width = InlineText.whitespaceWidth(piece, at: index)
             if width > 0 {
                 pendingSpace = !bytes.isEmpty
                 index += width
-                continue
+            } else {
+                // A control character that is not whitespace.
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(piece[index])
+                visible = true
+                index += 1
             }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(byte)
-            visible = true
-            index += 1
         }
         return visible
     }

@@ -27,6 +27,18 @@ public enum Slug {
     private static func append(
         utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int, to slug: inout [UInt8]
     ) -> Bool {
+        // Every slug byte (a letter, or a hyphen between words) stands for at least one text byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
+            let length = fold(utf8: bytes, skippingItemMarkers: skippingItemMarkers, maxWords: maxWords, into: out)
+            slug.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<length]))
+            return length > 0
+        }
+    }
+
+    private static func fold(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var length = 0
         var words = 0
         var inWord = false
         var index = 0
@@ -71,13 +83,17 @@ public enum Slug {
             }
             if !inWord {
                 if words == maxWords { break }
-                if words > 0 { slug.append(0x2D) }
+                if words > 0 {
+                    out[length] = 0x2D
+                    length += 1
+                }
                 words += 1
                 inWord = true
             }
-            slug.append(folded)
+            out[length] = folded
+            length += 1
         }
-        return words > 0
+        return length
     }
 
     /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).
