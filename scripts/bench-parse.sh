@@ -57,7 +57,7 @@ while items < 30000:
 open(sys.argv[1], "w", encoding="utf-8").write("\n".join(lines) + "\n")
 PY
 
-swift build -c release --product tickmark >/dev/null
+swift build -c release --static-swift-stdlib --product tickmark >/dev/null
 tickmark=.build/release/tickmark
 cmark=$(command -v cmark-gfm)
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 echo "== building tickmark (release; the first build takes a few minutes)"
-swift build -c release --product tickmark
+swift build -c release --static-swift-stdlib --product tickmark
 tickmark=.build/release/tickmark
 
 echo "== tickmark lint checklists/"

@@ -66,8 +66,9 @@ public enum ProbeRegistry {
     public static func validate(_ checklist: Checklist) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         checklist.forEachItem { item in
-            for probe in item.probes {
-                diagnostics.append(contentsOf: decode(probe, path: checklist.path).1)
+            guard !item.probes.isEmpty else { return }
+            for index in item.probes.indices {
+                diagnostics.append(contentsOf: decode(item.probes[index], path: checklist.path).1)
             }
         }
         return diagnostics

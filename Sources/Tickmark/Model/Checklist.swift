@@ -61,19 +61,16 @@ public struct Checklist: Sendable {
     public var allItems: [ChecklistItem] { items.flatMap(\.flattened) }
 
     /// Calls `body` with every item in document order, children after their parent, without
-    /// building an array of them.
-    public func forEachItem(_ body: (ChecklistItem) throws -> Void) rethrows {
-        var stack: [(items: [ChecklistItem], next: Int)] = [(items, 0)]
-        while !stack.isEmpty {
-            let top = stack.count - 1
-            let next = stack[top].next
-            guard next < stack[top].items.count else {
-                stack.removeLast()
-                continue
-            }
-            stack[top].next += 1
-            try body(stack[top].items[next])
-            if !stack[top].items[next].children.isEmpty { stack.append((stack[top].items[next].children, 0)) }
+    /// building an array of them or copying them.
+    public func forEachItem(_ body: (borrowing ChecklistItem) throws -> Void) rethrows {
+        try Checklist.forEach(items, body)
+    }
+
+    private static func forEach(_ items: [ChecklistItem], _ body: (borrowing ChecklistItem) throws -> Void) rethrows {
+        // Nesting depth is bounded by the parser (`ChecklistParser.maximumDepth`).
+        for index in items.indices {
+            try body(items[index])
+            if !items[index].children.isEmpty { try forEach(items[index].children, body) }
         }
     }
 

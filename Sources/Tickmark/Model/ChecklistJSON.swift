@@ -1,3 +1,5 @@
+import Dispatch
+
 extension Checklist {
     /// The model as `tickmark.checklist/v1` JSON (SPEC §1.6), with a final newline.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
@@ -56,23 +58,73 @@ extension Checklist {
         writer.staticKey("requires"); writer.strings(requires)
         writer.staticKey("items")
         writer.beginArray()
+        if chunkSize < Int.max, items.count >= 2 * Checklist.itemsPerBatch {
+            try writer.drain(ifAtLeast: 0, into: sink)
+            try Checklist.writeSideBySide(items, pretty: writer.isPretty, chunkSize: chunkSize, sink: sink)
+            writer.noteValueWrittenElsewhere()
+        } else {
+            try Checklist.write(items[...], into: &writer, chunkSize: chunkSize, sink: sink)
+        }
+        writer.endArray()
+    }
+
+    /// Root items per part when the items are written side by side.
+    static let itemsPerBatch = 128
+
+    /// Writes the items two parts at a time, each on its own thread into its own buffer, and hands
+    /// the parts to `sink` in order.
+    private static func writeSideBySide(
+        _ items: [ChecklistItem], pretty: Bool, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        let parts = BatchWriters(pretty: pretty, capacity: chunkSize + 4096)
+        var start = 0
+        while start < items.count {
+            let first = start..<min(start + itemsPerBatch, items.count)
+            let second = first.upperBound..<min(first.upperBound + itemsPerBatch, items.count)
+            let afterValue = start > 0
+            DispatchQueue.concurrentPerform(iterations: second.isEmpty ? 1 : 2) { part in
+                let range = part == 0 ? first : second
+                parts.write(part) { writer in
+                    writer = JSONWriter(pretty: pretty, capacity: chunkSize + 4096, continuingAt: 2, afterValue: afterValue || part == 1)
+                    write(items[range], into: &writer, chunkSize: Int.max) { _ in }
+                }
+            }
+            try parts.drain(0, into: sink)
+            if !second.isEmpty { try parts.drain(1, into: sink) }
+            start = second.isEmpty ? first.upperBound : second.upperBound
+        }
+    }
+
+    /// Writes root items with their children, handing over chunks of about `chunkSize` bytes.
+    private static func write(
+        _ roots: ArraySlice<ChecklistItem>, into writer: inout JSONWriter, chunkSize: Int,
+        sink: (UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
         // Iterative walk: nesting depth is bounded by the parser, but recursion is avoided anyway.
-        var stack: [(items: [ChecklistItem], next: Int)] = [(items, 0)]
+        var stack: [(items: ArraySlice<ChecklistItem>, next: Int)] = [(roots, roots.startIndex)]
         while !stack.isEmpty {
             let top = stack.count - 1
             let next = stack[top].next
-            if next == stack[top].items.count {
+            if next == stack[top].items.endIndex {
                 stack.removeLast()
-                writer.endArray()
-                if !stack.isEmpty { writer.endObject() }
+                if !stack.isEmpty {
+                    writer.endArray()
+                    writer.endObject()
+                }
                 continue
             }
             stack[top].next += 1
             try writer.drain(ifAtLeast: chunkSize, into: sink)
-            stack[top].items[next].writeFields(into: &writer)
+            let siblings = stack[top].items
+            siblings[next].writeFields(into: &writer)
             writer.staticKey("children")
             writer.beginArray()
-            stack.append((stack[top].items[next].children, 0))
+            if siblings[next].children.isEmpty {
+                writer.endArray()
+                writer.endObject()
+            } else {
+                stack.append((siblings[next].children[...], 0))
+            }
         }
     }
 
@@ -83,6 +135,25 @@ extension Checklist {
         for diagnostic in diagnostics { diagnostic.writeJSON(into: &writer) }
         writer.endArray()
         writer.endObject()
+    }
+}
+
+/// Two JSON writers that threads fill side by side; each thread touches only its own.
+private final class BatchWriters: @unchecked Sendable {
+    private var first: JSONWriter
+    private var second: JSONWriter
+
+    init(pretty: Bool, capacity: Int) {
+        first = JSONWriter(pretty: pretty, capacity: capacity)
+        second = JSONWriter(pretty: pretty, capacity: capacity)
+    }
+
+    func write(_ part: Int, _ body: (inout JSONWriter) -> Void) {
+        if part == 0 { body(&first) } else { body(&second) }
+    }
+
+    func drain(_ part: Int, into sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        if part == 0 { try first.drain(ifAtLeast: 0, into: sink) } else { try second.drain(ifAtLeast: 0, into: sink) }
     }
 }
 

@@ -9,8 +9,10 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
-    /// For each open object or array, whether it has a value yet; bit `depth` of a stack of words.
-    private var hasValue: [UInt64] = [0]
+    /// For each open object or array, whether it has a value yet: bit `depth` of `shallowHasValue`
+    /// for the first 64 levels, then of the words in `deepHasValue`.
+    private var shallowHasValue: UInt64 = 0
+    private var deepHasValue: [UInt64] = []
     private let pretty: Bool
     private var depth = 0
     private var pendingKey = false
@@ -21,6 +23,27 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
+
+    /// A writer that continues inside an array or object `depth` levels deep, written by another
+    /// writer, after a value (`afterValue`) or at its start. Used to write parts of one document
+    /// side by side; the parts are joined in order.
+    init(pretty: Bool, capacity: Int, continuingAt depth: Int, afterValue: Bool) {
+        self.init(pretty: pretty, capacity: capacity)
+        self.depth = depth
+        deepHasValue = [UInt64](repeating: 0, count: depth / 64)
+        markValue(afterValue)
+    }
+
+    /// Records that the innermost open array or object has a value written by another writer.
+    mutating func noteValueWrittenElsewhere() {
+        markValue(true)
+    }
+
+    /// Whether the writer indents.
+    var isPretty: Bool { pretty }
+
+    /// Whether anything is waiting to be drained.
+    var isEmpty: Bool { count == 0 }
 
     deinit {
         base.deallocate()
@@ -92,12 +115,23 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
     // MARK: Structure
 
     private var currentHasValue: Bool {
-        hasValue[depth >> 6] & (1 << UInt64(depth & 63)) != 0
+        @inline(__always) get {
+            if depth < 64 { return shallowHasValue & (1 << UInt64(depth)) != 0 }
+            return deepHasValue[(depth >> 6) - 1] & (1 << UInt64(depth & 63)) != 0
+        }
     }
 
+    @inline(__always)
     private mutating func markValue(_ flag: Bool) {
+        if depth < 64 {
+            let bit: UInt64 = 1 << UInt64(depth)
+            if flag { shallowHasValue |= bit } else { shallowHasValue &= ~bit }
+            return
+        }
+        let word = (depth >> 6) - 1
+        while deepHasValue.count <= word { deepHasValue.append(0) }
         let bit: UInt64 = 1 << UInt64(depth & 63)
-        if flag { hasValue[depth >> 6] |= bit } else { hasValue[depth >> 6] &= ~bit }
+        if flag { deepHasValue[word] |= bit } else { deepHasValue[word] &= ~bit }
     }
 
     private mutating func newline() {
@@ -110,6 +144,7 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
     }
 
     /// Starts a value: a comma after a previous one, then a new line when pretty.
+    @inline(__always)
     private mutating func beginValue() {
         if pendingKey {
             pendingKey = false
@@ -154,7 +189,6 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         beginValue()
         append(byte)
         depth += 1
-        if depth >> 6 >= hasValue.count { hasValue.append(0) }
         markValue(false)
     }
 
@@ -190,7 +224,12 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
     public mutating func hexString<Bytes: Sequence<UInt8>>(_ value: Bytes) {
         beginValue()
         append(0x22)
-        for byte in value { append(JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0x0F)) }
+        for byte in value {
+            reserve(2)
+            base[count] = JSONWriter.hexDigit(byte >> 4)
+            base[count + 1] = JSONWriter.hexDigit(byte & 0x0F)
+            count += 2
+        }
         append(0x22)
     }
 
@@ -246,7 +285,7 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
     /// Writes an array of strings.
     public mutating func strings(_ values: [String]) {
         beginArray()
-        for value in values { string(value) }
+        for index in values.indices { string(values[index]) }
         endArray()
     }
 
@@ -282,6 +321,7 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         append(UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
     }
 
+    @inline(__always)
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 0x30 + nibble : 0x57 + nibble
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads checklist files into `Checklist` models.
 ///
 /// The Markdown structure comes from cmark-gfm's tree and its source positions; the only bytes
@@ -72,6 +74,24 @@ private enum InlineOwner {
     case paragraph
 }
 
+/// What the work run side by side after the walk produces. The two jobs write disjoint slots of
+/// `bases` and different fields, and are joined before anything is read.
+private final class AfterWalk: @unchecked Sendable {
+    let bases: UnsafeMutableBufferPointer<String?>
+    var sha256 = ""
+    var variableDiagnostics: [Diagnostic] = []
+
+    init(count: Int) {
+        bases = .allocate(capacity: count)
+        bases.initialize(repeating: nil)
+    }
+
+    deinit {
+        bases.deinitialize()
+        bases.deallocate()
+    }
+}
+
 private struct ChecklistBuilder: MarkdownVisitor {
     let source: SourceText
     let path: String
@@ -118,11 +138,30 @@ private struct ChecklistBuilder: MarkdownVisitor {
         items.reserveCapacity(source.bytes.count / 64 + 4)
         MarkdownTree.walk(buffer.bytes, into: &self, pieceSize: pieceSize)
         let fileID = frontMatter?.id ?? ChecklistBuilder.defaultID(path: path)
-        let built = nest()
-        checkVariables(defined: Set((frontMatter?.variables ?? []).map(\.name)))
+        // Three pieces of work that need only the walk's results run side by side: the item
+        // slugs, the variable check and the file's digest.
+        let pending = items
         items = []
+        let defined = Set((frontMatter?.variables ?? []).map(\.name))
+        let results = AfterWalk(count: pending.count)
+        let half = pending.count / 2
+        let path = path
+        let source = source
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+                ChecklistBuilder.slugBases(pending, 0..<half, into: results.bases)
+                results.sha256 = Digest.sha256Hex(source.bytes)
+            } else {
+                ChecklistBuilder.slugBases(pending, half..<pending.count, into: results.bases)
+                results.variableDiagnostics = ChecklistBuilder.variableDiagnostics(pending, defined: defined, path: path)
+            }
+        }
+        let sha256 = results.sha256
+        let variableDiagnostics = results.variableDiagnostics
+        let built = nest(pending, bases: results.bases)
+        diagnostics += variableDiagnostics
         return Checklist(
-            path: path, id: fileID, title: frontMatter?.title ?? firstHeading, sha256: Digest.sha256Hex(source.bytes),
+            path: path, id: fileID, title: frontMatter?.title ?? firstHeading, sha256: sha256,
             variables: frontMatter?.variables ?? [], requires: frontMatter?.requires ?? [],
             defaults: frontMatter?.defaults ?? ProbeDefaults(), items: built,
             diagnostics: diagnostics, source: source, frontMatterRange: frontMatter?.range
@@ -396,8 +435,22 @@ private struct ChecklistBuilder: MarkdownVisitor {
 
     // MARK: Ids and nesting
 
-    private mutating func nest() -> [ChecklistItem] {
-        let pending = items
+    /// The id base of each item that gets a generated id (`section-slug/item-slug`), in `range`.
+    private static func slugBases(_ pending: [PendingItem], _ range: Range<Int>, into bases: UnsafeMutableBufferPointer<String?>) {
+        var idBytes: [UInt8] = []
+        idBytes.reserveCapacity(128)
+        for index in range {
+            idBytes.removeAll(keepingCapacity: true)
+            if let sectionSlug = pending[index].sectionSlug {
+                idBytes.append(contentsOf: sectionSlug.utf8)
+                idBytes.append(0x2F)
+            }
+            if !Slug.appendItem(pending[index].text, to: &idBytes) { idBytes.append(contentsOf: "item".utf8) }
+            bases[index] = String(decoding: idBytes, as: UTF8.self)
+        }
+    }
+
+    private mutating func nest(_ pending: [PendingItem], bases: UnsafeMutableBufferPointer<String?>) -> [ChecklistItem] {
         var explicit: [String: SourcePosition] = [:]
         var ids = [String](repeating: "", count: pending.count)
         var isExplicit = [Bool](repeating: false, count: pending.count)
@@ -426,16 +479,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
         // `used` only grows, so starting there gives the same ids as counting from 2, without
         // quadratic time when thousands of items share a text.
         var nextSuffix: [String: Int] = [:]
-        var idBytes: [UInt8] = []
-        idBytes.reserveCapacity(128)
         for index in pending.indices where ids[index].isEmpty {
-            idBytes.removeAll(keepingCapacity: true)
-            if let sectionSlug = pending[index].sectionSlug {
-                idBytes.append(contentsOf: sectionSlug.utf8)
-                idBytes.append(0x2F)
-            }
-            if !Slug.appendItem(pending[index].text, to: &idBytes) { idBytes.append(contentsOf: "item".utf8) }
-            let base = String(decoding: idBytes, as: UTF8.self)
+            let base = bases[index]!
             var id = base
             if !used.insert(id).inserted {
                 var suffix = nextSuffix[base, default: 2]
@@ -537,7 +582,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
     // MARK: Variables
 
     /// Checks variable references in the probes of each item, in document order.
-    private mutating func checkVariables(defined: Set<String>) {
+    private static func variableDiagnostics(_ items: [PendingItem], defined: Set<String>, path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for item in items.indices where !items[item].probes.isEmpty {
             for probe in items[item].probes {
                 var texts: [(String, SourcePosition)] = probe.arguments.map { ($0.value, $0.position) }
@@ -561,9 +607,10 @@ private struct ChecklistBuilder: MarkdownVisitor {
                 }
             }
         }
+        return diagnostics
     }
 
-    private func collectStrings(_ value: ProbeValue, at position: SourcePosition, into texts: inout [(String, SourcePosition)]) {
+    private static func collectStrings(_ value: ProbeValue, at position: SourcePosition, into texts: inout [(String, SourcePosition)]) {
         switch value {
         case .string(let text): texts.append((text, position))
         case .list(let values): for element in values { collectStrings(element, at: position, into: &texts) }
