@@ -12,6 +12,47 @@ public enum Digest {
         compute(bytes, Algorithm.sha512, length: 64)
     }
 
+    /// An incremental SHA-256 that keeps one OpenSSL context for many messages (hashing every item
+    /// of a large checklist without allocating per item).
+    public struct SHA256Hasher: ~Copyable {
+        private let context: OpaquePointer?
+
+        /// Creates a hasher with its own context.
+        public init() {
+            context = EVP_MD_CTX_new()
+        }
+
+        deinit {
+            EVP_MD_CTX_free(context)
+        }
+
+        /// Starts a new message.
+        public mutating func start() {
+            _ = EVP_DigestInit_ex2(context, Algorithm.sha256.type, nil)
+        }
+
+        /// Adds bytes to the message.
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count > 0 else { return }
+            _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
+        }
+
+        /// Adds a string's UTF-8 to the message.
+        public mutating func update(_ text: String) {
+            var text = text
+            text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+        }
+
+        /// Ends the message and hands its 32-byte digest to `body`.
+        public mutating func finish<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { output in
+                var length: UInt32 = 0
+                _ = EVP_DigestFinal_ex(context, output.baseAddress, &length)
+                return body(UnsafeBufferPointer(rebasing: output[0..<Int(length)]))
+            }
+        }
+    }
+
     /// A digest implementation fetched from OpenSSL's provider once. `EVP_sha256()` would be looked
     /// up again on every call, which costs more than hashing a short text (every item is hashed).
     private final class Algorithm: @unchecked Sendable {

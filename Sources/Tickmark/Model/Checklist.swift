@@ -68,9 +68,13 @@ public struct Checklist: Sendable {
 
     private static func forEach(_ items: [ChecklistItem], _ body: (borrowing ChecklistItem) throws -> Void) rethrows {
         // Nesting depth is bounded by the parser (`ChecklistParser.maximumDepth`).
-        for index in items.indices {
-            try body(items[index])
-            if !items[index].children.isEmpty { try forEach(items[index].children, body) }
+        try items.withUnsafeBufferPointer { buffer in
+            // Through the pointer's subscript the item is lent, not copied.
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count {
+                try body(base[index])
+                if !base[index].children.isEmpty { try forEach(base[index].children, body) }
+            }
         }
     }
 

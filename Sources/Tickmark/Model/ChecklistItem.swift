@@ -47,13 +47,19 @@ public struct ChecklistItem: Sendable, Hashable {
 
     /// The raw SHA-256 behind `contentDigest`.
     public var contentDigestBytes: [UInt8] {
-        if probes.isEmpty { return Digest.sha256(text.utf8) }
-        var input = Array(text.utf8)
-        for probe in probes {
-            input.append(0x0A)
-            input.append(contentsOf: probe.source.utf8)
+        var hasher = Digest.SHA256Hasher()
+        return contentDigest(using: &hasher) { Array($0) }
+    }
+
+    /// The content digest computed with `hasher`, handed to `body`.
+    public func contentDigest<Result>(using hasher: inout Digest.SHA256Hasher, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        hasher.start()
+        hasher.update(text)
+        for index in probes.indices {
+            withUnsafeBytes(of: UInt8(0x0A)) { hasher.update($0) }
+            hasher.update(probes[index].source)
         }
-        return Digest.sha256(input)
+        return hasher.finish(body)
     }
 
     /// Whether the item has no probes and is satisfied by a sign-off or a tick.

@@ -1,5 +1,3 @@
-import Dispatch
-
 extension Checklist {
     /// The model as `tickmark.checklist/v1` JSON (SPEC §1.6), with a final newline.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
@@ -58,41 +56,8 @@ extension Checklist {
         writer.staticKey("requires"); writer.strings(requires)
         writer.staticKey("items")
         writer.beginArray()
-        if chunkSize < Int.max, items.count >= 2 * Checklist.itemsPerBatch {
-            try writer.drain(ifAtLeast: 0, into: sink)
-            try Checklist.writeSideBySide(items, pretty: writer.isPretty, chunkSize: chunkSize, sink: sink)
-            writer.noteValueWrittenElsewhere()
-        } else {
-            try Checklist.write(items[...], into: &writer, chunkSize: chunkSize, sink: sink)
-        }
+        try Checklist.write(items[...], into: &writer, chunkSize: chunkSize, sink: sink)
         writer.endArray()
-    }
-
-    /// Root items per part when the items are written side by side.
-    static let itemsPerBatch = 128
-
-    /// Writes the items two parts at a time, each on its own thread into its own buffer, and hands
-    /// the parts to `sink` in order.
-    private static func writeSideBySide(
-        _ items: [ChecklistItem], pretty: Bool, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
-    ) rethrows {
-        let parts = BatchWriters(pretty: pretty, capacity: chunkSize + 4096)
-        var start = 0
-        while start < items.count {
-            let first = start..<min(start + itemsPerBatch, items.count)
-            let second = first.upperBound..<min(first.upperBound + itemsPerBatch, items.count)
-            let afterValue = start > 0
-            DispatchQueue.concurrentPerform(iterations: second.isEmpty ? 1 : 2) { part in
-                let range = part == 0 ? first : second
-                parts.write(part) { writer in
-                    writer = JSONWriter(pretty: pretty, capacity: chunkSize + 4096, continuingAt: 2, afterValue: afterValue || part == 1)
-                    write(items[range], into: &writer, chunkSize: Int.max) { _ in }
-                }
-            }
-            try parts.drain(0, into: sink)
-            if !second.isEmpty { try parts.drain(1, into: sink) }
-            start = second.isEmpty ? first.upperBound : second.upperBound
-        }
     }
 
     /// Writes root items with their children, handing over chunks of about `chunkSize` bytes.
@@ -101,6 +66,7 @@ extension Checklist {
         sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         // Iterative walk: nesting depth is bounded by the parser, but recursion is avoided anyway.
+        var hasher = Digest.SHA256Hasher()
         var stack: [(items: ArraySlice<ChecklistItem>, next: Int)] = [(roots, roots.startIndex)]
         while !stack.isEmpty {
             let top = stack.count - 1
@@ -116,7 +82,7 @@ extension Checklist {
             stack[top].next += 1
             try writer.drain(ifAtLeast: chunkSize, into: sink)
             let siblings = stack[top].items
-            siblings[next].writeFields(into: &writer)
+            siblings[next].writeFields(into: &writer, hasher: &hasher)
             writer.staticKey("children")
             writer.beginArray()
             if siblings[next].children.isEmpty {
@@ -138,28 +104,9 @@ extension Checklist {
     }
 }
 
-/// Two JSON writers that threads fill side by side; each thread touches only its own.
-private final class BatchWriters: @unchecked Sendable {
-    private var first: JSONWriter
-    private var second: JSONWriter
-
-    init(pretty: Bool, capacity: Int) {
-        first = JSONWriter(pretty: pretty, capacity: capacity)
-        second = JSONWriter(pretty: pretty, capacity: capacity)
-    }
-
-    func write(_ part: Int, _ body: (inout JSONWriter) -> Void) {
-        if part == 0 { body(&first) } else { body(&second) }
-    }
-
-    func drain(_ part: Int, into sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        if part == 0 { try first.drain(ifAtLeast: 0, into: sink) } else { try second.drain(ifAtLeast: 0, into: sink) }
-    }
-}
-
 extension ChecklistItem {
     /// Opens the item's object and writes every field but `children`.
-    func writeFields(into writer: inout JSONWriter) {
+    func writeFields(into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher) {
         writer.beginObject()
         writer.staticKey("id"); writer.string(id)
         writer.staticKey("text"); writer.string(text)
@@ -169,7 +116,7 @@ extension ChecklistItem {
         writer.staticKey("severity"); writer.string(severity.rawValue)
         writer.staticKey("section"); writer.strings(section)
         writer.staticKey("owners"); writer.strings(owners)
-        writer.staticKey("digest"); writer.hexString(contentDigestBytes)
+        writer.staticKey("digest"); contentDigest(using: &hasher) { writer.hexString($0) }
         writer.staticKey("probes")
         writer.beginArray()
         for probe in probes { probe.writeJSON(into: &writer) }

@@ -24,27 +24,6 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         base = .allocate(capacity: self.capacity)
     }
 
-    /// A writer that continues inside an array or object `depth` levels deep, written by another
-    /// writer, after a value (`afterValue`) or at its start. Used to write parts of one document
-    /// side by side; the parts are joined in order.
-    init(pretty: Bool, capacity: Int, continuingAt depth: Int, afterValue: Bool) {
-        self.init(pretty: pretty, capacity: capacity)
-        self.depth = depth
-        deepHasValue = [UInt64](repeating: 0, count: depth / 64)
-        markValue(afterValue)
-    }
-
-    /// Records that the innermost open array or object has a value written by another writer.
-    mutating func noteValueWrittenElsewhere() {
-        markValue(true)
-    }
-
-    /// Whether the writer indents.
-    var isPretty: Bool { pretty }
-
-    /// Whether anything is waiting to be drained.
-    var isEmpty: Bool { count == 0 }
-
     deinit {
         base.deallocate()
     }

@@ -24,7 +24,27 @@ public enum ChecklistFile {
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
+        // A regular file is read straight into an array of its size; anything else (or a file
+        // that grows meanwhile) continues in chunks.
+        let size = Int(info.st_size)
+        if (info.st_mode & S_IFMT) == S_IFREG, size > 0 {
+            var failure: Int32 = 0
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                while initialized < size {
+                    let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if count == 0 { return }
+                    initialized += count
+                }
+            }
+            if failure != 0 {
+                throw TickmarkError(.unreadable, "cannot read file: \(String(cString: strerror(failure)))", path: path)
+            }
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -47,7 +67,11 @@ public enum ChecklistFile {
 
     /// Throws when `bytes` hold a NUL byte, the mark of a binary file.
     public static func requireText(_ bytes: [UInt8], path: String) throws(TickmarkError) {
-        if let nul = bytes.firstIndex(of: 0) {
+        let nulOffset: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        if let nul = nulOffset {
             let position = SourceText(bytes: Array(bytes[...nul])).position(ofOffset: nul)
             throw TickmarkError(
                 .notText, "is a binary file (NUL byte at line \(position.line), column \(position.column)), not a Markdown checklist",

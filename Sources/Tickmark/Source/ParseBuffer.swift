@@ -104,6 +104,8 @@ struct ParseBuffer {
         var runStart = from
         var index = from
         while index < to {
+            index = ParseBuffer.skipASCII(original, from: index, to: to)
+            guard index < to else { break }
             let length = ParseBuffer.validSequenceLength(original, at: index, limit: to)
             if length > 0 {
                 index += length
@@ -119,12 +121,38 @@ struct ParseBuffer {
         copy(original, runStart..<to)
     }
 
+    /// The first offset from `start` (before `end`) that is not ASCII or is NUL, skipping eight
+    /// bytes at a time.
+    static func skipASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard word & high == 0, (word &- 0x0101_0101_0101_0101) & ~word & high == 0 else { break }
+                index += 8
+            }
+            while index < end, raw[index] != 0, raw[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
+
     /// True when `bytes` is valid UTF-8 without NUL bytes.
     static func isCleanUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
+                // Eight ASCII bytes without a NUL at a time.
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    if word & high == 0, (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = buffer[index]
                 if byte >= 0x01 && byte < 0x80 {
                     index += 1

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The exact bytes of a file together with a table of where each line starts.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, the same rule cmark-gfm uses, so line numbers
@@ -22,8 +28,18 @@ public struct SourceText: Sendable, Equatable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
+            if memchr(base, 0x0D, count) == nil {
+                // Only `\n` ends lines: let memchr find them.
+                var offset = 0
+                while offset < count, let hit = memchr(base + offset, 0x0A, count - offset) {
+                    offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                    starts.append(offset)
+                }
+                return
+            }
+            var index = 0
             while index < count {
                 let byte = buffer[index]
                 if byte == 0x0A {

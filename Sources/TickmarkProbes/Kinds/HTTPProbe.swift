@@ -139,10 +139,10 @@ public struct HTTPProbe: ProbeKind {
     /// What is wrong with a URL, if anything; with variables, only a literal scheme is checked.
     static func urlProblem(_ url: String) -> String? {
         let schemes = ["http", "https"]
-        if let variable = url.range(of: "${") {
-            let prefix = url[..<variable.lowerBound]
-            if let separator = prefix.range(of: "://") {
-                let scheme = prefix[..<separator.lowerBound].lowercased()
+        if let variable = firstIndex(of: "${", in: url) {
+            let prefix = url[..<variable]
+            if let separator = firstIndex(of: "://", in: prefix) {
+                let scheme = prefix[..<separator].lowercased()
                 return schemes.contains(scheme) ? nil : "URL scheme must be http or https, not '\(scheme)'"
             }
             let literal = prefix.lowercased()
@@ -150,10 +150,22 @@ public struct HTTPProbe: ProbeKind {
                 ? nil : "URL '\(url)' must start with http:// or https://"
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
-            return url.contains("://") ? "'\(url)' is not a valid URL" : "URL '\(url)' must start with http:// or https://"
+            return firstIndex(of: "://", in: url) != nil ? "'\(url)' is not a valid URL" : "URL '\(url)' must start with http:// or https://"
         }
         guard schemes.contains(scheme) else { return "URL scheme must be http or https, not '\(scheme)'" }
         guard let host = components.host, !host.isEmpty else { return "URL '\(url)' has no host" }
+        return nil
+    }
+
+    /// Where `needle` (ASCII) first occurs in `text`.
+    private static func firstIndex<Text: StringProtocol>(of needle: StaticString, in text: Text) -> String.Index? {
+        let target = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index...].starts(with: target) { return index }
+            index = utf8.index(after: index)
+        }
         return nil
     }
 

@@ -41,7 +41,7 @@ public struct TCPProbe: ProbeKind {
     /// Reads the arguments and options, reporting each problem at the word that caused it.
     public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("HOST:PORT", usage: "probe: tcp HOST:PORT") else { return nil }
-        if !argument.value.contains(":"), let next = decoder.arguments.dropFirst().first, HostPort.portNumber(Substring(next.value)) != nil {
+        if !argument.value.utf8.contains(0x3A), let next = decoder.arguments.dropFirst().first, HostPort.portNumber(Substring(next.value)) != nil {
             _ = decoder.optionalArgument()
             decoder.error(.invalidArgument, "write the host and port as one word, \(argument.value):\(next.value)",
                           at: argument.position, length: next.position.offset + next.length - argument.position.offset)
