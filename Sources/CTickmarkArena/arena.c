@@ -27,7 +27,7 @@ typedef struct chunk {
     char *last_block;   /* the newest block, which can grow, shrink or be popped in place */
 } chunk;
 
-typedef struct arena {
+typedef struct tickmark_arena {
     chunk *current;
     size_t chunk_size;
     size_t in_use;
@@ -136,11 +136,7 @@ static void arena_free(void *pointer) {
 
 static cmark_mem arena_memory = { arena_calloc, arena_realloc, arena_free };
 
-void tickmark_arena_begin(size_t input_size) {
-    if (current_arena != NULL) {
-        fprintf(stderr, "tickmark: Markdown memory regions do not nest\n");
-        abort();
-    }
+tickmark_arena *tickmark_arena_create(size_t input_size) {
     arena *region = calloc(1, sizeof(arena));
     if (region == NULL) out_of_memory(sizeof(arena));
     /* cmark-gfm's tree takes about 16 bytes per input byte; chunks of 8 to 64 MiB. */
@@ -148,19 +144,14 @@ void tickmark_arena_begin(size_t input_size) {
     if (wanted < (8u << 20)) wanted = 8u << 20;
     if (wanted > (64u << 20)) wanted = 64u << 20;
     region->chunk_size = round_up(wanted, huge_page);
+    return region;
+}
+
+void tickmark_arena_use(tickmark_arena *region) {
     current_arena = region;
 }
 
-cmark_mem *tickmark_arena_memory(void) {
-    return &arena_memory;
-}
-
-size_t tickmark_arena_bytes_in_use(void) {
-    return current_arena ? current_arena->in_use : 0;
-}
-
-void tickmark_arena_reset(void) {
-    arena *region = current_arena;
+void tickmark_arena_clear(tickmark_arena *region) {
     if (region == NULL || region->current == NULL) return;
     chunk *newest = region->current;
     chunk *block = newest->previous;
@@ -175,8 +166,7 @@ void tickmark_arena_reset(void) {
     region->in_use = 0;
 }
 
-void tickmark_arena_end(void) {
-    arena *region = current_arena;
+void tickmark_arena_destroy(tickmark_arena *region) {
     if (region == NULL) return;
     chunk *block = region->current;
     while (block != NULL) {
@@ -185,5 +175,29 @@ void tickmark_arena_end(void) {
         block = previous;
     }
     free(region);
+}
+
+void tickmark_arena_begin(size_t input_size) {
+    if (current_arena != NULL) {
+        fprintf(stderr, "tickmark: Markdown memory regions do not nest\n");
+        abort();
+    }
+    current_arena = tickmark_arena_create(input_size);
+}
+
+cmark_mem *tickmark_arena_memory(void) {
+    return &arena_memory;
+}
+
+size_t tickmark_arena_bytes_in_use(void) {
+    return current_arena ? current_arena->in_use : 0;
+}
+
+void tickmark_arena_reset(void) {
+    tickmark_arena_clear(current_arena);
+}
+
+void tickmark_arena_end(void) {
+    tickmark_arena_destroy(current_arena);
     current_arena = NULL;
 }

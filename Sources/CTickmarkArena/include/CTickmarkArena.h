@@ -18,6 +18,21 @@
 #include <cmark-gfm.h>
 #include <stddef.h>
 
+/* A region; several may exist, one current per thread. */
+typedef struct tickmark_arena tickmark_arena;
+
+/* Creates a region sized for an input of `input_size` bytes (not yet current anywhere). */
+tickmark_arena *tickmark_arena_create(size_t input_size);
+
+/* Makes `region` the calling thread's current region (NULL: none). */
+void tickmark_arena_use(tickmark_arena *region);
+
+/* Takes back every block of `region`, keeping its newest mapping. */
+void tickmark_arena_clear(tickmark_arena *region);
+
+/* Releases `region` whole; it must not be current on any thread. */
+void tickmark_arena_destroy(tickmark_arena *region);
+
 /* Starts a region for the calling thread, sized for an input of `input_size` bytes. */
 void tickmark_arena_begin(size_t input_size);
 

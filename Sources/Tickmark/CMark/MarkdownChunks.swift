@@ -18,7 +18,7 @@
 /// finds one, parses the piece again up to a later cut.
 struct MarkdownChunks {
     /// A place to cut: a byte offset at a line start, and that line's 1-based number.
-    struct Cut: Equatable {
+    struct Cut: Equatable, Sendable {
         var offset: Int
         var line: Int
     }

@@ -16,6 +16,10 @@ public enum MarkdownHTML {
     /// The HTML of `bytes`, parsed with the tasklist, table, strikethrough, autolink and tagfilter
     /// extensions. Invalid UTF-8 is replaced by U+FFFD.
     public static func render(_ bytes: [UInt8]) -> String {
+        MarkdownTree.withParserLock { renderLocked(bytes) }
+    }
+
+    private static func renderLocked(_ bytes: [UInt8]) -> String {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import CTickmarkArena
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -83,41 +84,127 @@ extension MarkdownVisitor {
 enum MarkdownTree {
     /// cmark-gfm registers its extensions in a global list behind an unlocked flag, and adds and
     /// removes its extensions' special characters in a global table around each parse, so parses
-    /// from several threads take turns.
+    /// from several threads take turns (`MarkdownHTML` takes the same lock).
     private static let parserLock = Mutex(())
+
+    /// Runs `body` while no other cmark-gfm parse runs.
+    static func withParserLock<Result>(_ body: () -> Result) -> Result {
+        parserLock.withLock { _ in body() }
+    }
 
     /// Documents longer than this are parsed in pieces of about this size (see `MarkdownChunks`).
     static let pieceSize = 256 * 1024
 
     /// Parses `bytes` with the tasklist, table, strikethrough and autolink extensions and walks
-    /// the tree into `visitor`. Long documents are parsed and walked a piece at a time; the
-    /// visitor sees one document either way.
+    /// the tree into `visitor`. Long documents are parsed a piece at a time on another thread
+    /// while the previous piece is walked here; the visitor sees one document either way.
     static func walk<Visitor: MarkdownVisitor>(_ bytes: [UInt8], into visitor: inout Visitor, pieceSize: Int = pieceSize) {
         parserLock.withLock { _ in
-            let cuts = MarkdownChunks.cuts(in: bytes, target: pieceSize)
-            tickmark_arena_begin(cuts.isEmpty ? bytes.count : pieceSize)
-            defer { tickmark_arena_end() }
             cmark_gfm_core_extensions_ensure_registered()
-            bytes.withUnsafeBufferPointer { buffer in
-                var start = MarkdownChunks.Cut(offset: 0, line: 1)
-                var nextCut = 0
+            let cuts = MarkdownChunks.cuts(in: bytes, target: pieceSize)
+            if cuts.isEmpty {
+                walkWhole(bytes, into: &visitor)
+            } else {
+                walkInPieces(bytes, cuts: cuts, pieceSize: pieceSize, into: &visitor)
+            }
+        }
+    }
+
+    private static func walkWhole<Visitor: MarkdownVisitor>(_ bytes: [UInt8], into visitor: inout Visitor) {
+        tickmark_arena_begin(bytes.count)
+        defer { tickmark_arena_end() }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let (document, tasklist) = parse(buffer) else { return }
+            var walker = Walker(tasklist: tasklist, lineOffset: 0, isFirst: true, isLast: true)
+            walker.walk(document, into: &visitor)
+        }
+    }
+
+    /// A parsed piece waiting to be walked.
+    private struct ParsedPiece {
+        var document: OpaquePointer?
+        var tasklist: OpaquePointer?
+        var start: MarkdownChunks.Cut
+        var isLast: Bool
+    }
+
+    /// Two slots, each with its own memory region, through which the parsing thread hands pieces
+    /// to the walking one. A slot is written only between its `free` and `ready` signals and read
+    /// only between `ready` and `free`.
+    private final class PieceSlots: @unchecked Sendable {
+        let regions: [OpaquePointer]
+        var pieces: [ParsedPiece?] = [nil, nil]
+        let ready = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+        let free = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 1)]
+        let parserDone = DispatchSemaphore(value: 0)
+
+        init(pieceSize: Int) {
+            regions = [tickmark_arena_create(pieceSize), tickmark_arena_create(pieceSize)]
+        }
+
+        deinit {
+            for region in regions { tickmark_arena_destroy(region) }
+        }
+    }
+
+    private static func walkInPieces<Visitor: MarkdownVisitor>(
+        _ bytes: [UInt8], cuts: [MarkdownChunks.Cut], pieceSize: Int, into visitor: inout Visitor
+    ) {
+        let slots = PieceSlots(pieceSize: pieceSize)
+        DispatchQueue.global().async {
+            parsePieces(bytes, cuts: cuts, into: slots)
+            slots.parserDone.signal()
+        }
+        var slot = 0
+        while true {
+            slots.ready[slot].wait()
+            let piece = slots.pieces[slot]!
+            if let document = piece.document {
+                tickmark_arena_use(slots.regions[slot])   // reading literals allocates in the piece's region
+                var walker = Walker(tasklist: piece.tasklist, lineOffset: piece.start.line - 1, isFirst: piece.start.offset == 0, isLast: piece.isLast)
+                walker.walk(document, into: &visitor)
+                tickmark_arena_use(nil)
+            }
+            slots.free[slot].signal()
+            if piece.isLast || piece.document == nil { break }
+            slot ^= 1
+        }
+        slots.parserDone.wait()
+    }
+
+    /// Parses the pieces in order into alternating slots. A piece whose tree shows a fence or an
+    /// HTML block running past its cut is parsed again up to the next cut.
+    private static func parsePieces(_ bytes: [UInt8], cuts: [MarkdownChunks.Cut], into slots: PieceSlots) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = MarkdownChunks.Cut(offset: 0, line: 1)
+            var nextCut = 0
+            var slot = 0
+            while true {
+                slots.free[slot].wait()
+                let region = slots.regions[slot]
+                tickmark_arena_use(region)
+                var parsed = ParsedPiece(document: nil, tasklist: nil, start: start, isLast: true)
                 while true {
+                    tickmark_arena_clear(region)
                     let end = nextCut < cuts.count ? cuts[nextCut] : nil
                     let piece = UnsafeBufferPointer(rebasing: buffer[start.offset..<(end?.offset ?? buffer.count)])
-                    guard let (document, tasklist) = parse(piece) else { return }
+                    guard let (document, tasklist) = parse(piece) else { break }
                     if let end, Walker.endsInsideOpenBlock(document, lastLine: end.line - start.line) {
-                        // A fence or HTML block runs past the cut: parse up to the next one instead.
-                        tickmark_arena_reset()
                         nextCut += 1
                         continue
                     }
-                    var walker = Walker(tasklist: tasklist, lineOffset: start.line - 1, isFirst: start.offset == 0, isLast: end == nil)
-                    walker.walk(document, into: &visitor)
-                    guard let end else { return }
-                    tickmark_arena_reset()
-                    start = end
-                    nextCut += 1
+                    parsed = ParsedPiece(document: document, tasklist: tasklist, start: start, isLast: end == nil)
+                    if let end {
+                        start = end
+                        nextCut += 1
+                    }
+                    break
                 }
+                tickmark_arena_use(nil)
+                slots.pieces[slot] = parsed
+                slots.ready[slot].signal()
+                if parsed.isLast { return }
+                slot ^= 1
             }
         }
     }
