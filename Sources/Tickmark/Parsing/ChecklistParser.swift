@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads checklist files into `Checklist` models.
 ///
@@ -89,6 +94,16 @@ private final class AfterWalk: @unchecked Sendable {
     deinit {
         bases.deinitialize()
         bases.deallocate()
+    }
+}
+
+/// The two halves of the item trees, built side by side; each thread sets only its own.
+private final class Forests: @unchecked Sendable {
+    var first: [ChecklistItem] = []
+    var second: [ChecklistItem] = []
+
+    func set(_ half: Int, _ trees: [ChecklistItem]) {
+        if half == 0 { first = trees } else { second = trees }
     }
 }
 
@@ -494,6 +509,19 @@ private struct ChecklistBuilder: MarkdownVisitor {
             ids[index] = id
         }
 
+        // The trees of the first and second half of the root items are built side by side.
+        let middle = (pending.count / 2..<pending.count).first { pending[$0].parent == nil } ?? pending.count
+        let forests = Forests()
+        let (finalIDs, explicitFlags) = (ids, isExplicit)
+        DispatchQueue.concurrentPerform(iterations: middle < pending.count ? 2 : 1) { half in
+            let range = half == 0 ? 0..<middle : middle..<pending.count
+            forests.set(half, ChecklistBuilder.forest(pending, range, ids: finalIDs, isExplicit: explicitFlags))
+        }
+        return forests.first + forests.second
+    }
+
+    /// The items of `range` (which starts at a root and ends before one) as trees.
+    private static func forest(_ pending: [PendingItem], _ range: Range<Int>, ids: [String], isExplicit: [Bool]) -> [ChecklistItem] {
         // Items come in document order, each after its parent: a stack of open items receives
         // each finished item as a child, so every item is moved into place once.
         var roots: [ChecklistItem] = []
@@ -501,7 +529,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         func close(_ finished: ChecklistItem) {
             if open.isEmpty { roots.append(finished) } else { open[open.count - 1].item.children.append(finished) }
         }
-        for index in pending.indices {
+        for index in range {
             let parent = pending[index].parent
             while !open.isEmpty, open[open.count - 1].index != parent {
                 close(open.removeLast().item)
@@ -552,7 +580,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
     /// `@handle` and `@org/team` mentions, in order, without duplicates.
     static func mentions(in text: String) -> [String] {
         var text = text
-        guard text.withUTF8({ $0.contains(0x40) }) else { return [] }
+        guard text.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0x40, $0.count) != nil }) else { return [] }
         var found: [String] = []
         let bytes = Array(text.utf8)
         var index = 0

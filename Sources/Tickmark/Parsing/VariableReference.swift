@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A `${name}` in a probe's text.
 public struct VariableReference: Equatable, Sendable {
     /// The variable's name (`base_url`, `git.head`).
@@ -16,6 +22,10 @@ public enum VariableScanner {
 
     /// The references in `text`, or the offset and reason of a malformed one.
     public static func references(in text: String) -> Result<[VariableReference], ShellWordsError> {
+        var text = text
+        guard text.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0x24, $0.count) != nil }) else {
+            return .success([])   // no `$`, no reference
+        }
         let bytes = Array(text.utf8)
         var found: [VariableReference] = []
         var index = 0
