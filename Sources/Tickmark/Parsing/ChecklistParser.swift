@@ -162,7 +162,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         let half = pending.count / 2
         let path = path
         let source = source
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
+        ChecklistBuilder.sideBySide(when: pending.count >= ChecklistBuilder.itemsWorthTwoThreads) { job in
             if job == 0 {
                 ChecklistBuilder.slugBases(pending, 0..<half, into: results.bases)
                 results.sha256 = Digest.sha256Hex(source.bytes)
@@ -450,6 +450,19 @@ private struct ChecklistBuilder: MarkdownVisitor {
 
     // MARK: Ids and nesting
 
+    /// Below this many items, handing work to a second thread costs more than it saves.
+    static let itemsWorthTwoThreads = 2048
+
+    /// Runs `job(0)` and `job(1)`, side by side on two threads when `parallel`, else one after the other.
+    private static func sideBySide(when parallel: Bool, _ job: @Sendable (Int) -> Void) {
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: job)
+        } else {
+            job(0)
+            job(1)
+        }
+    }
+
     /// The id base of each item that gets a generated id (`section-slug/item-slug`), in `range`.
     private static func slugBases(_ pending: [PendingItem], _ range: Range<Int>, into bases: UnsafeMutableBufferPointer<String?>) {
         var idBytes: [UInt8] = []
@@ -513,7 +526,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         let middle = (pending.count / 2..<pending.count).first { pending[$0].parent == nil } ?? pending.count
         let forests = Forests()
         let (finalIDs, explicitFlags) = (ids, isExplicit)
-        DispatchQueue.concurrentPerform(iterations: middle < pending.count ? 2 : 1) { half in
+        ChecklistBuilder.sideBySide(when: middle < pending.count && pending.count >= ChecklistBuilder.itemsWorthTwoThreads) { half in
             let range = half == 0 ? 0..<middle : middle..<pending.count
             forests.set(half, ChecklistBuilder.forest(pending, range, ids: finalIDs, isExplicit: explicitFlags))
         }

@@ -42,10 +42,16 @@ struct ParseBuffer {
         var cursor = start
         if let blanked {
             copyChecked(original, from: cursor, to: blanked.lowerBound)
+            // Each line of the range becomes an empty line ending in `\n`, whatever its own line
+            // ending: kept as they were, a lone CR followed by the next line's LF would read as
+            // one CRLF and every later line number would be off by one.
             var index = blanked.lowerBound
             while index < blanked.upperBound {
                 let byte = original[index]
-                if byte == 0x0A || byte == 0x0D { copy(original, index..<(index + 1)) }
+                if byte == 0x0A || byte == 0x0D {
+                    lineBreak(originalOffset: index)
+                    if byte == 0x0D, index + 1 < blanked.upperBound, original[index + 1] == 0x0A { index += 1 }
+                }
                 index += 1
             }
             cursor = blanked.upperBound
@@ -91,6 +97,11 @@ struct ParseBuffer {
             segments.append(Segment(parseStart: bytes.count, originalStart: range.lowerBound, length: range.count, copied: true))
         }
         bytes.append(contentsOf: original[range])
+    }
+
+    private mutating func lineBreak(originalOffset: Int) {
+        segments.append(Segment(parseStart: bytes.count, originalStart: originalOffset, length: 1, copied: false))
+        bytes.append(0x0A)
     }
 
     private mutating func replace(originalOffset: Int) {

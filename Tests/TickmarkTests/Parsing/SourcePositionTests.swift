@@ -9,6 +9,15 @@ import Testing
         #expect(source.position(ofOffset: 7) == SourcePosition(line: 4, column: 1, offset: 7))
     }
 
+    @Test(arguments: ["\r", "\n", "\r\n"])
+    func itemsAfterFrontMatterWithMixedLineEndingsKeepTheirLines(firstEnding: String) {
+        // A lone CR ending one front-matter line and an LF ending the next must stay two lines.
+        let marked = MarkedText("---" + firstEnding + "title: T\nvars: { v: 1 }\r\n---\n1️⃣- [ ] one\n2️⃣+ [ ] two\r3️⃣- [x] three\n")
+        let items = marked.parse().allItems
+        #expect(items.map(\.position) == ["1️⃣", "2️⃣", "3️⃣"].map { marked.position($0) })
+        #expect(items.map(\.text) == ["one", "two", "three"])
+    }
+
     @Test func columnsCountUTF8BytesWithEmojiAndCJK() {
         let marked = MarkedText("- [ ] café 🚀 發佈 1️⃣`probe: run true`\n")
         let checklist = marked.parse()
