@@ -90,3 +90,35 @@ import Testing
         #expect(cut > 300, "the joined documents should offer places to cut")
     }
 }
+
+/// A checklist large enough for every side-by-side path (pieces parsed on a second thread, slugs
+/// and item halves made on two threads): each item must keep its line, text, parent and id.
+@Suite struct LargeChecklistTests {
+    @Test func everyItemKeepsItsLineTextParentAndId() throws {
+        var lines = ["# Large"]
+        var expected: [(line: Int, text: String, depth: Int, id: String)] = []
+        for index in 0..<9_000 {
+            if index % 100 == 0 { lines += ["", "## Part \(index / 100)", ""] }
+            let depth = index % 100 == 0 ? 0 : [0, 1, 2, 1][index % 4]
+            let text = "Item \(index) of the release"
+            lines.append(String(repeating: "  ", count: depth) + "- [\(index % 5 == 0 ? "x" : " ")] " + text)
+            expected.append((lines.count, text, depth, "part-\(index / 100)/item-\(index)-of-the-release"))
+        }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        #expect(bytes.count > MarkdownTree.pieceSize)
+        #expect(!MarkdownChunks.cuts(in: bytes, target: MarkdownTree.pieceSize).isEmpty)
+        let checklist = ChecklistParser.parse(bytes, path: "large.md")
+        var found: [(line: Int, text: String, depth: Int, id: String)] = []
+        var stack: [(ChecklistItem, Int)] = checklist.items.reversed().map { ($0, 0) }
+        while let (item, depth) = stack.popLast() {
+            found.append((item.position.line, item.text, depth, item.id))
+            stack += item.children.reversed().map { ($0, depth + 1) }
+        }
+        #expect(found.count == expected.count)
+        for (got, want) in zip(found, expected) where got != want {
+            Issue.record("item on line \(want.line): got \(got), want \(want)")
+            break
+        }
+        #expect(checklist.diagnostics.isEmpty)
+    }
+}
