@@ -33,7 +33,7 @@ struct ShowCommand: TickmarkSubcommand {
             checklist.diagnostics += await validation.value
         } else {
             checklist.diagnostics += ProbeRegistry.validate(checklist)
-            console.out(ChecklistTreeText(checklist: checklist, console: console).render())
+            ChecklistTreeText(checklist: checklist, console: console).render(into: console.out)
         }
         if !json || console.isInteractive {
             let formatter = DiagnosticFormatter(colored: console.colors)
@@ -50,44 +50,59 @@ struct ChecklistTreeText {
     let checklist: Checklist
     let console: Console
 
-    func render() -> String {
-        var lines: [String] = []
-        let all = checklist.allItems
-        let probes = all.reduce(0) { $0 + $1.probes.count }
-        lines.append(console.style(checklist.title ?? checklist.id, "1") + "  (\(checklist.id), \(checklist.path))")
-        lines.append("\(all.count) item\(all.count == 1 ? "" : "s"), \(probes) probe\(probes == 1 ? "" : "s"), \(all.filter(\.isManual).count) manual")
+    /// Writes the tree to `out` in chunks of about 64 KiB, so a large checklist is never held as one text.
+    func render(into out: (String) -> Void) {
+        var text = ""
+        func append(_ line: String) {
+            text += line
+            text += "\n"
+            if text.utf8.count >= 1 << 16 {
+                out(text)
+                text = ""
+            }
+        }
+        var itemCount = 0
+        var probeCount = 0
+        var manualCount = 0
+        checklist.forEachItem { item in
+            itemCount += 1
+            probeCount += item.probes.count
+            if item.isManual { manualCount += 1 }
+        }
+        append(console.style(checklist.title ?? checklist.id, "1") + "  (\(checklist.id), \(checklist.path))")
+        append("\(itemCount) item\(itemCount == 1 ? "" : "s"), \(probeCount) probe\(probeCount == 1 ? "" : "s"), \(manualCount) manual")
         if !checklist.variables.isEmpty {
-            lines.append("vars: " + checklist.variables.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
+            append("vars: " + checklist.variables.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
         }
         if !checklist.requires.isEmpty {
-            lines.append("requires: " + checklist.requires.joined(separator: ", "))
+            append("requires: " + checklist.requires.joined(separator: ", "))
         }
         var section: [String]? = nil
         var stack: [(ChecklistItem, Int)] = checklist.items.reversed().map { ($0, 0) }
         while let (item, depth) = stack.popLast() {
             if depth == 0, item.section != section {
                 section = item.section
-                lines.append("")
-                lines.append(console.style(item.section.isEmpty ? "(no section)" : item.section.joined(separator: " › "), "1"))
+                append("")
+                append(console.style(item.section.isEmpty ? "(no section)" : item.section.joined(separator: " › "), "1"))
             }
             let indent = String(repeating: "  ", count: depth + 1)
             let box = item.state == .checked ? "[x]" : item.state == .na ? "[~]" : "[ ]"
             var line = "\(indent)\(box) \(item.text.isEmpty ? "(no text)" : item.text)"
             if item.severity == .advisory { line += console.style("  (advisory)", "2") }
             if item.state == .na { line += console.style("  (n/a)", "2") }
-            lines.append(line)
+            append(line)
             let detailIndent = indent + "    "
-            lines.append(detailIndent + console.style("id: \(item.id)  line \(item.position.line)" + (item.owners.isEmpty ? "" : "  owners: \(item.owners.joined(separator: " "))"), "2"))
+            append(detailIndent + console.style("id: \(item.id)  line \(item.position.line)" + (item.owners.isEmpty ? "" : "  owners: \(item.owners.joined(separator: " "))"), "2"))
             for probe in item.probes {
                 let arguments = probe.arguments.map { ShellWords.quote($0.value) }
                 let options = probe.options.map { option in "\(option.key)=\(option.value.scalarText.map(ShellWords.quote) ?? "{…}")" }
-                lines.append(detailIndent + "probe: " + ([probe.kind] + arguments + options).joined(separator: " ") + "  (\(probe.position.line):\(probe.position.column))")
+                append(detailIndent + "probe: " + ([probe.kind] + arguments + options).joined(separator: " ") + "  (\(probe.position.line):\(probe.position.column))")
             }
             if item.isManual && item.state != .na {
-                lines.append(detailIndent + console.style("manual: needs a sign-off or a tick", "2"))
+                append(detailIndent + console.style("manual: needs a sign-off or a tick", "2"))
             }
             stack.append(contentsOf: item.children.reversed().map { ($0, depth + 1) })
         }
-        return lines.joined(separator: "\n") + "\n"
+        if !text.isEmpty { out(text) }
     }
 }
