@@ -30,7 +30,6 @@ typedef struct chunk {
 typedef struct tickmark_arena {
     chunk *current;
     size_t chunk_size;
-    size_t in_use;
 } arena;
 
 static _Thread_local arena *current_arena;
@@ -93,7 +92,6 @@ static void *allocate(size_t size, int zeroed) {
     if (block->next > block->high_water) block->high_water = block->next;
     *(size_t *)header = capacity;
     block->last_block = pointer;
-    region->in_use += capacity;
     return pointer;
 }
 
@@ -113,21 +111,16 @@ static void *arena_realloc(void *pointer, size_t size) {
         block->next = (char *)pointer + capacity;
         if (block->next > block->high_water) block->high_water = block->next;
         *(size_t *)((char *)pointer - header_size) = capacity;
-        region->in_use += capacity - old_capacity;
         return pointer;
     }
     void *moved = allocate(size, 0);
     memcpy(moved, pointer, old_capacity);
-    current_arena->in_use -= old_capacity;
     return moved;
 }
 
 static void arena_free(void *pointer) {
     if (pointer == NULL || current_arena == NULL) return;
-    arena *region = current_arena;
-    chunk *block = region->current;
-    size_t capacity = capacity_of(pointer);
-    region->in_use -= capacity;
+    chunk *block = current_arena->current;
     if (block != NULL && block->last_block == pointer) {
         block->next = (char *)pointer - header_size;
         block->last_block = NULL;
@@ -163,7 +156,6 @@ void tickmark_arena_clear(tickmark_arena *region) {
     newest->previous = NULL;
     newest->next = newest->start;
     newest->last_block = NULL;
-    region->in_use = 0;
 }
 
 void tickmark_arena_destroy(tickmark_arena *region) {
@@ -187,14 +179,6 @@ void tickmark_arena_begin(size_t input_size) {
 
 cmark_mem *tickmark_arena_memory(void) {
     return &arena_memory;
-}
-
-size_t tickmark_arena_bytes_in_use(void) {
-    return current_arena ? current_arena->in_use : 0;
-}
-
-void tickmark_arena_reset(void) {
-    tickmark_arena_clear(current_arena);
 }
 
 void tickmark_arena_end(void) {

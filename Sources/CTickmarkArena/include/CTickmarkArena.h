@@ -10,9 +10,11 @@
  * happen in place, asks the kernel for transparent huge pages (2 MiB faults instead of 4 KiB
  * ones), and frees the whole tree with a few munmap calls instead of one free per node.
  *
- * The allocator behind `tickmark_arena_memory()` serves the calling thread's current arena:
- * call `tickmark_arena_begin` before creating the parser, and `tickmark_arena_end` after the
- * last use of anything the parser returned (the tree, iterators, literals). Arenas do not nest.
+ * The allocator behind `tickmark_arena_memory()` serves the calling thread's current region:
+ * make one current (`tickmark_arena_begin`, or `tickmark_arena_create` and `tickmark_arena_use`)
+ * before creating a parser and while using anything it returned (the tree, iterators, literals:
+ * reading a literal allocates), and release it after the last use. Two threads may each use
+ * their own region at the same time, such as one parsing while the other walks an earlier tree.
  */
 
 #include <cmark-gfm.h>
@@ -38,15 +40,6 @@ void tickmark_arena_begin(size_t input_size);
 
 /* The cmark-gfm allocator that serves the calling thread's region. */
 cmark_mem *tickmark_arena_memory(void);
-
-/* Bytes the current region has handed out and not taken back (for tests and benchmarks). */
-size_t tickmark_arena_bytes_in_use(void);
-
-/*
- * Takes back every block of the calling thread's region, keeping its newest mapping for the
- * next parse (its memory is cleared again as calloc hands it out).
- */
-void tickmark_arena_reset(void);
 
 /* Releases every block of the calling thread's region at once. */
 void tickmark_arena_end(void);

@@ -191,14 +191,6 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         if let value { string(value) } else { null() }
     }
 
-    /// Writes a string value given as UTF-8.
-    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
-        beginValue()
-        append(0x22)
-        appendEscaped(value)
-        append(0x22)
-    }
-
     /// Writes bytes as a string of lowercase hex digits.
     public mutating func hexString<Bytes: Sequence<UInt8>>(_ value: Bytes) {
         beginValue()

@@ -101,17 +101,6 @@ struct InlineText {
         return visible
     }
 
-    /// `text` with every run of whitespace (Unicode White_Space scalars) made one space, none at
-    /// either end.
-    static func collapse(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { piece in
-            var collector = InlineText()
-            collector.append(piece)
-            return collector.text
-        }
-    }
-
     /// The length of the UTF-8 White_Space scalar at `index`, or 0: U+0009–000D, U+0020, U+0085,
     /// U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000.
     static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
