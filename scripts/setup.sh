@@ -5,7 +5,6 @@ set -euo pipefail
 packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm   # the parser (and its CLI, the tests' oracle)
   libssl-dev                                                 # SHA-2, Ed25519 and TLS from the system OpenSSL
-  libcurl4-openssl-dev                                       # release builds link Swift's Foundation statically, which needs it
   git openssh-client openssl libxml2-utils python3 bc curl   # real tools the tests and scripts drive
 )
 missing=()

@@ -280,7 +280,7 @@ extension ProbeContext {
     public static func live(workingDirectory: String, environment: [String: String], timeout: Duration) -> ProbeContext {
         ProbeContext(
             workingDirectory: workingDirectory, environment: environment, timeout: timeout,
-            now: { Date() }, processes: SystemProcessLauncher(), http: URLSessionTransport(),
+            now: { Date() }, processes: SystemProcessLauncher(), http: SocketHTTPTransport(),
             network: SocketNetworkProber(), files: LocalFileReader()
         )
     }

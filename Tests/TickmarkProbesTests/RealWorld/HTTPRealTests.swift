@@ -4,7 +4,7 @@ import TickmarkProbes
 
 /// `http` probes and the HTTP transports against a loopback server.
 @Suite(.timeLimit(.minutes(1))) struct HTTPRealTests {
-    private let transport = URLSessionTransport()
+    private let transport = SocketHTTPTransport()
 
     private func context(timeout: Duration = .seconds(10)) -> ProbeContext {
         .live(workingDirectory: "/tmp", environment: [:], timeout: timeout)
@@ -104,6 +104,49 @@ import TickmarkProbes
             method: "POST", url: "\(server.base)/echo", body: Array("{\"a\":1}".utf8), timeout: .seconds(5), insecure: true
         )).get()
         #expect(posted.status == 201 && posted.body == Array("{\"a\":1}".utf8))
+    }
+}
+
+/// Requests through a forward proxy named like the environment names it.
+@Suite(.timeLimit(.minutes(1))) struct HTTPProxyRealTests {
+    @Test func plainAndTunnelledRequestsGoThroughTheProxyUnlessBypassed() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let certificates = try TestCertificates(in: folder)
+        let plain = try LoopbackServer()
+        defer { plain.stop() }
+        let secure = try LoopbackServer(certificate: certificates.certificate, key: certificates.key)
+        defer { secure.stop() }
+        let proxy = try LoopbackProxy()
+        defer { proxy.stop() }
+        let address = "127.0.0.1:\(proxy.port)"
+        let transport = SocketHTTPTransport(proxies: HTTPProxies(environment: ["HTTP_PROXY": "http://\(address)", "https_proxy": address]))
+
+        let viaProxy = try await transport.send(HTTPRequest(method: "GET", url: "http://service.test:\(plain.port)/json", timeout: .seconds(5))).get()
+        #expect(viaProxy.status == 200 && String(decoding: viaProxy.body, as: UTF8.self).contains("1.2.3"))
+        let tunnelled = try await transport.send(HTTPRequest(
+            method: "GET", url: "https://service.test:\(secure.port)/json", timeout: .seconds(5), insecure: true
+        )).get()
+        #expect(tunnelled.status == 200 && String(decoding: tunnelled.body, as: UTF8.self).contains("1.2.3"))
+        #expect(proxy.requestLines == [
+            "GET http://service.test:\(plain.port)/json HTTP/1.1", "CONNECT service.test:\(secure.port) HTTP/1.1",
+        ])
+
+        // Loopback hosts and no_proxy names are reached directly.
+        _ = try await transport.send(HTTPRequest(method: "GET", url: "\(plain.base)/json", timeout: .seconds(5))).get()
+        let bypassing = SocketHTTPTransport(proxies: HTTPProxies(environment: ["http_proxy": address, "no_proxy": "example.org, .test"]))
+        let refused = await bypassing.send(HTTPRequest(method: "GET", url: "http://service.test:\(plain.port)/json", timeout: .seconds(5)))
+        #expect(throws: NetworkFailure.self) { try refused.get() }   // direct: service.test does not resolve
+        #expect(proxy.requestLines.count == 2)
+    }
+
+    @Test func proxiesComeFromEitherCaseAndNoProxyMatchesSubdomains() throws {
+        let proxies = HTTPProxies(environment: ["HTTPS_PROXY": "proxy.internal:3128", "no_proxy": "corp.example, *.skip"])
+        #expect(proxies.proxy(for: try #require(URL(string: "https://api.example.com/x")))?.absoluteString == "http://proxy.internal:3128")
+        #expect(proxies.proxy(for: try #require(URL(string: "http://api.example.com/x"))) == nil)
+        #expect(proxies.proxy(for: try #require(URL(string: "https://build.corp.example/x"))) == nil)
+        #expect(proxies.proxy(for: try #require(URL(string: "https://localhost:8443/x"))) == nil)
+        #expect(HTTPProxies(environment: ["https_proxy": "p:1", "NO_PROXY": "*"]).proxy(for: try #require(URL(string: "https://a.b/"))) == nil)
     }
 }
 
