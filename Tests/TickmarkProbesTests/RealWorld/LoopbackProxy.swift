@@ -6,50 +6,23 @@ import Foundation
 /// It writes each request line it receives to a log the test reads, and exits when its standard
 /// input closes.
 final class LoopbackProxy {
-    let port: Int
-    private let process: Process
-    private let folder: TemporaryFolder
-    private let input = Pipe()
-    private let log: String
+    private let script: LoopbackScript
+
+    /// The port the proxy listens on.
+    var port: Int { script.port }
 
     init() throws {
-        folder = try TemporaryFolder()
-        let script = try folder.write("proxy.py", LoopbackProxy.script)
-        log = try folder.write("requests.log", "")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script, log]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            folder.remove()
-            throw SetUpError(description: "the test proxy did not start")
-        }
-        self.port = port
+        script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy")
     }
 
     /// The request lines the proxy has received, in order.
     var requestLines: [String] {
-        ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        let log = script.folder.path + "/requests.log"
+        return ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        try? input.fileHandleForWriting.close()
-        folder.remove()
-    }
+    /// Kills the proxy.
+    func stop() { script.stop() }
 
     private static let script = #"""
     import os, select, socket, sys, threading

@@ -7,51 +7,22 @@ import Foundation
 /// and POST echoing the body. The script exits when its standard input closes, so it cannot
 /// outlive the test process.
 final class LoopbackServer {
-    let port: Int
     let scheme: String
-    private let process: Process
-    private let folder: TemporaryFolder
-    private let input = Pipe()
+    private let script: LoopbackScript
 
+    /// The port the server listens on.
+    var port: Int { script.port }
     /// `scheme://127.0.0.1:port`.
     var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts the server; with a certificate and key, it speaks HTTPS.
     init(certificate: String? = nil, key: String? = nil) throws {
-        folder = try TemporaryFolder()
-        let script = try folder.write("server.py", LoopbackServer.script)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script] + [certificate, key].compactMap { $0 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            folder.remove()
-            throw SetUpError(description: "the test server did not start")
-        }
-        self.port = port
+        script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server")
         scheme = certificate == nil ? "http" : "https"
     }
 
-    /// Kills the server. SIGKILL, not `terminate()`: a child of `Foundation.Process` inherits the
-    /// signal mask of the thread that started it, and test threads may block SIGTERM.
-    func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        try? input.fileHandleForWriting.close()
-        folder.remove()
-    }
+    /// Kills the server.
+    func stop() { script.stop() }
 
     private static let script = #"""
     import http.server, json, os, ssl, sys, threading, time, urllib.parse
