@@ -150,30 +150,13 @@ struct ParseBuffer {
 
     /// True when `bytes` is valid UTF-8 without NUL bytes.
     static func isCleanUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            let raw = UnsafeRawBufferPointer(buffer)
-            while index < count {
-                // Eight ASCII bytes without a NUL at a time.
-                if index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    if word & high == 0, (word &- 0x0101_0101_0101_0101) & ~word & high == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                let byte = buffer[index]
-                if byte >= 0x01 && byte < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length = validSequenceLength(buffer, at: index, limit: count)
-                if length == 0 { return false }
-                index += length
-            }
-            return true
+        var index = 0
+        while true {
+            index = skipASCII(bytes, from: index, to: bytes.count)
+            guard index < bytes.count else { return true }
+            let length = validSequenceLength(bytes, at: index, limit: bytes.count)
+            if length == 0 { return false }
+            index += length
         }
     }
 
