@@ -136,7 +136,6 @@ enum MarkdownTree {
         var pieces: [ParsedPiece?] = [nil, nil]
         let ready = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
         let free = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 1)]
-        let parserDone = DispatchSemaphore(value: 0)
 
         init(pieceSize: Int) {
             regions = [tickmark_arena_create(pieceSize), tickmark_arena_create(pieceSize)]
@@ -151,9 +150,9 @@ enum MarkdownTree {
         _ bytes: [UInt8], cuts: [MarkdownChunks.Cut], pieceSize: Int, into visitor: inout Visitor
     ) {
         let slots = PieceSlots(pieceSize: pieceSize)
-        DispatchQueue.global().async {
-            parsePieces(bytes, cuts: cuts, into: slots)
-            slots.parserDone.signal()
+        guard let parser = HelperThread({ parsePieces(bytes, cuts: cuts, into: slots) }) else {
+            walkWhole(bytes, into: &visitor)
+            return
         }
         var slot = 0
         while true {
@@ -169,7 +168,7 @@ enum MarkdownTree {
             if piece.isLast || piece.document == nil { break }
             slot ^= 1
         }
-        slots.parserDone.wait()
+        parser.join()
     }
 
     /// Parses the pieces in order into alternating slots. A piece whose tree shows a fence or an

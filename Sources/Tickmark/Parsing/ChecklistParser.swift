@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -455,11 +454,14 @@ private struct ChecklistBuilder: MarkdownVisitor {
 
     /// Runs `job(0)` and `job(1)`, side by side on two threads when `parallel`, else one after the other.
     private static func sideBySide(when parallel: Bool, _ job: @Sendable (Int) -> Void) {
-        if parallel {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: job)
-        } else {
+        guard parallel else {
             job(0)
             job(1)
+            return
+        }
+        // The helper is joined before this returns, so the job never outlives the call.
+        withoutActuallyEscaping(job) { job in
+            HelperThread.sideBySide({ job(0) }, { job(1) })
         }
     }
 

@@ -1,0 +1,60 @@
+import Synchronization
+import Testing
+@testable import Tickmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct HelperThreadTests {
+    @Test func sideBySideRunsBothJobsOnTwoThreadsAndReturnsWhenBothAreDone() {
+        let seen = Mutex<[String: pthread_t]>([:])
+        HelperThread.sideBySide({
+            usleep(20_000)   // the helper's job is done before this one: `sideBySide` must still wait for it
+            seen.withLock { $0["first"] = pthread_self() }
+        }, {
+            seen.withLock { $0["second"] = pthread_self() }
+        })
+        let threads = seen.withLock { $0 }
+        #expect(threads.count == 2)
+        #expect(threads["first"] == pthread_self())
+        #expect(threads["second"] != nil && threads["second"] != pthread_self())
+    }
+
+    @Test func joinWaitsForTheWork() {
+        let done = Mutex(false)
+        guard let helper = HelperThread({
+            usleep(20_000)
+            done.withLock { $0 = true }
+        }) else {
+            Issue.record("no helper thread")
+            return
+        }
+        helper.join()
+        #expect(done.withLock { $0 })
+    }
+
+    /// Long documents are parsed on a helper thread while being walked. Called from tasks that
+    /// take every thread of the cooperative pool, the parse must not depend on that pool.
+    @Test func piecesParseWhileTheCooperativePoolIsBusy() async {
+        var text = ""
+        for section in 1...40 {
+            text += "## Section \(section)\n\n"
+            for item in 1...20 { text += "- [\(item % 3 == 0 ? "x" : " ")] item \(section).\(item)\n" }
+            text += "\n"
+        }
+        let bytes = Array(text.utf8)
+        let whole = ChecklistParser.parse(bytes, path: "long.md", pieceSize: 1 << 30)
+        let expected = whole.allItems.map { "\($0.position.line) \($0.state) \($0.id)" }
+        #expect(expected.count == 800)
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    ChecklistParser.parse(bytes, path: "long.md", pieceSize: 1024).allItems.map { "\($0.position.line) \($0.state) \($0.id)" }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 8)
+        for result in results { #expect(result == expected) }
+    }
+}
