@@ -41,6 +41,7 @@ struct ShowCommand: TickmarkSubcommand {
                 console.errorLine(formatter.format(diagnostic, source: checklist.source))
             }
         }
+        ExitWithoutCleanup.keep(checklist)
         return 0
     }
 }

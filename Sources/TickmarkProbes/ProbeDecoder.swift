@@ -209,6 +209,6 @@ public struct ProbeDecoder: Sendable {
 
     /// Whether a value still holds `${…}` references (then it cannot be checked before run time).
     public static func hasVariables(_ text: String) -> Bool {
-        text.contains("${")
+        text.containsBytes("${")
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a long document may be cut into pieces that cmark-gfm can parse one at a time.
 ///
 /// cmark-gfm's tree takes about sixteen bytes of memory per byte of input, so a large checklist
@@ -25,53 +31,88 @@ struct MarkdownChunks {
 
     /// The cuts to try, at least `target` bytes apart, in order; the end of the document is not one.
     static func cuts(in bytes: [UInt8], target: Int) -> [Cut] {
-        guard bytes.count > target, !containsLabelColon(bytes) else { return [] }
+        guard bytes.count > target, target > 0, !containsLabelColon(bytes) else { return [] }
         var cuts: [Cut] = []
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            var lineStart = 0
-            var line = 1
-            var previousBlank = false
-            var lastCut = 0
-            while lineStart < count {
-                // Find the end of the line and whether it is blank.
-                var index = lineStart
-                var blank = true
-                while index < count, buffer[index] != 0x0A, buffer[index] != 0x0D {
-                    if buffer[index] != 0x20 && buffer[index] != 0x09 { blank = false }
-                    index += 1
-                }
-                if previousBlank, lineStart - lastCut >= target, isHeadingStart(buffer, at: lineStart, lineEnd: index) {
-                    cuts.append(Cut(offset: lineStart, line: line))
-                    lastCut = lineStart
-                }
-                if index < count {
-                    if buffer[index] == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-                    index += 1
-                }
-                previousBlank = blank
-                lineStart = index
-                line += 1
+            let hasCR = memchr(base, 0x0D, count) != nil
+            var counted = Cut(offset: 0, line: 1)   // lines are counted up to here
+            var searchFrom = target
+            // Headings are rare: jump from one `#` to the next, at least `target` past the last cut.
+            while searchFrom < count, let hit = memchr(base + searchFrom, 0x23, count - searchFrom) {
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                searchFrom = offset + 1
+                guard startsLine(buffer, at: offset), followsBlankLine(buffer, at: offset),
+                      isHeadingStart(buffer, at: offset) else { continue }
+                counted = Cut(offset: offset, line: counted.line + lineEnds(buffer, from: counted.offset, to: offset, hasCR: hasCR))
+                cuts.append(counted)
+                searchFrom = offset + target
             }
         }
         return cuts
     }
 
-    /// Whether an ATX heading starts at `start` (column 1).
-    private static func isHeadingStart(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, lineEnd: Int) -> Bool {
+    /// Whether `offset` is at the start of a line (a line ends at `\n`, `\r\n` or a lone `\r`).
+    private static func startsLine(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        offset == 0 || buffer[offset - 1] == 0x0A || buffer[offset - 1] == 0x0D
+    }
+
+    /// Whether the line before the one starting at `offset` holds only spaces and tabs.
+    private static func followsBlankLine(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset > 0 else { return false }
+        var index = offset - 1
+        if buffer[index] == 0x0A, index > 0, buffer[index - 1] == 0x0D { index -= 1 }
+        index -= 1   // past the previous line's terminator
+        while index >= 0 {
+            switch buffer[index] {
+            case 0x20, 0x09: index -= 1
+            case 0x0A, 0x0D: return true
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The number of line ends in `start..<end`.
+    private static func lineEnds(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hasCR: Bool) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var lines = 0
+        if !hasCR {
+            var offset = start
+            while offset < end, let hit = memchr(base + offset, 0x0A, end - offset) {
+                offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                lines += 1
+            }
+            return lines
+        }
         var index = start
-        while index < lineEnd, buffer[index] == 0x23, index - start < 7 { index += 1 }
+        while index < end {
+            let byte = buffer[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A)) { lines += 1 }
+            index += 1
+        }
+        return lines
+    }
+
+    /// Whether an ATX heading starts at `start` (column 1).
+    private static func isHeadingStart(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var index = start
+        while index < buffer.count, buffer[index] == 0x23, index - start < 7 { index += 1 }
         let hashes = index - start
         guard hashes >= 1, hashes <= 6 else { return false }
-        return index == lineEnd || buffer[index] == 0x20 || buffer[index] == 0x09
+        return index == buffer.count || buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == 0x0A || buffer[index] == 0x0D
     }
 
     /// Whether `]:` occurs anywhere.
     private static func containsLabelColon(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count > 1 else { return false }
-            for index in 0..<(buffer.count - 1) where buffer[index] == 0x5D && buffer[index + 1] == 0x3A {
-                return true
+            guard let base = buffer.baseAddress, buffer.count > 1 else { return false }
+            var offset = 1
+            while offset < buffer.count, let hit = memchr(base + offset, 0x3A, buffer.count - offset) {
+                offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if buffer[offset - 1] == 0x5D { return true }
+                offset += 1
             }
             return false
         }

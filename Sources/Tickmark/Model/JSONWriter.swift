@@ -113,12 +113,19 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         if flag { deepHasValue[word] |= bit } else { deepHasValue[word] &= ~bit }
     }
 
+    /// A line feed and the indentation of the first 64 levels, copied in one go.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
+
     private mutating func newline() {
         guard pretty else { return }
         let width = depth * 2
         reserve(width + 1)
-        base[count] = 0x0A
-        (base + count + 1).initialize(repeating: 0x20, count: width)
+        if width < JSONWriter.indentation.count {
+            JSONWriter.indentation.withUnsafeBufferPointer { (base + count).update(from: $0.baseAddress!, count: width + 1) }
+        } else {
+            base[count] = 0x0A
+            (base + count + 1).initialize(repeating: 0x20, count: width)
+        }
         count += width + 1
     }
 
@@ -193,15 +200,28 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
 
     /// Writes bytes as a string of lowercase hex digits.
     public mutating func hexString<Bytes: Sequence<UInt8>>(_ value: Bytes) {
+        if let done: Void = value.withContiguousStorageIfAvailable({ hexString(bytes: $0) }) { return done }
+        hexString(bytes: Array(value))
+    }
+
+    private mutating func hexString(bytes value: [UInt8]) {
+        value.withUnsafeBufferPointer { hexString(bytes: $0) }
+    }
+
+    private mutating func hexString(bytes value: UnsafeBufferPointer<UInt8>) {
         beginValue()
-        append(0x22)
+        reserve(value.count * 2 + 2)
+        base[count] = 0x22
+        var index = count + 1
+        let digits: StaticString = "0123456789abcdef"
+        let digit = digits.utf8Start
         for byte in value {
-            reserve(2)
-            base[count] = JSONWriter.hexDigit(byte >> 4)
-            base[count + 1] = JSONWriter.hexDigit(byte & 0x0F)
-            count += 2
+            base[index] = digit[Int(byte >> 4)]
+            base[index + 1] = digit[Int(byte & 0x0F)]
+            index += 2
         }
-        append(0x22)
+        base[index] = 0x22
+        count = index + 1
     }
 
     /// Writes an integer value.
@@ -271,25 +291,62 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
     }
 
     private mutating func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let start = buffer.baseAddress else { return }
+        let length = buffer.count
         var runStart = 0
-        for index in 0..<buffer.count {
-            let byte = buffer[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-            switch byte {
-            case 0x22: append(0x5C, 0x22)
-            case 0x5C: append(0x5C, 0x5C)
-            case 0x0A: append(0x5C, 0x6E)
-            case 0x0D: append(0x5C, 0x72)
-            case 0x09: append(0x5C, 0x74)
-            default:
-                append(0x5C, 0x75)
-                append(0x30, 0x30)
-                append(JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0xF))
+        var index = 0
+        // Eight bytes at a time while none needs escaping (control characters, `"` and `\`).
+        while index + 8 <= length {
+            let word = UInt64(littleEndian: UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))
+            if !JSONWriter.needsEscaping(word) {
+                index += 8
+                continue
             }
-            runStart = index + 1
+            for offset in index..<(index + 8) where JSONWriter.needsEscaping(start[offset]) {
+                append(UnsafeBufferPointer(rebasing: buffer[runStart..<offset]))
+                appendEscape(start[offset])
+                runStart = offset + 1
+            }
+            index += 8
         }
-        append(UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
+        while index < length {
+            if JSONWriter.needsEscaping(start[index]) {
+                append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                appendEscape(start[index])
+                runStart = index + 1
+            }
+            index += 1
+        }
+        append(UnsafeBufferPointer(rebasing: buffer[runStart..<length]))
+    }
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\`.
+    @inline(__always)
+    private static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+        return belowSpace || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: append(0x5C, 0x22)
+        case 0x5C: append(0x5C, 0x5C)
+        case 0x0A: append(0x5C, 0x6E)
+        case 0x0D: append(0x5C, 0x72)
+        case 0x09: append(0x5C, 0x74)
+        default:
+            append(0x5C, 0x75)
+            append(0x30, 0x30)
+            append(JSONWriter.hexDigit(byte >> 4), JSONWriter.hexDigit(byte & 0xF))
+        }
     }
 
     @inline(__always)

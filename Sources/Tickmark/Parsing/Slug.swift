@@ -98,12 +98,14 @@ public enum Slug {
 
     /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).
     private static func isOptionalMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        for marker in ["(optional)", "optional:"] where word.count == marker.utf8.count {
-            if zip(word, marker.utf8).allSatisfy({ pair in pair.0 | (pair.0 >= 0x41 && pair.0 <= 0x5A ? 0x20 : 0) == pair.1 }) {
-                return true
-            }
+        guard word.count == 9 || word.count == 10 else { return false }
+        let marker: StaticString = word.count == 10 ? "(optional)" : "optional:"
+        let expected = marker.utf8Start
+        for index in 0..<word.count {
+            let byte = word[index]
+            guard byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) == expected[index] else { return false }
         }
-        return false
+        return true
     }
 
     /// The ASCII letter of each scalar U+00C0…U+017F, 0 when it has none.

@@ -99,7 +99,7 @@ public struct HTTPProbe: ProbeKind {
         guard let first = decoder.requireArgument("a URL", usage: usage) else { return nil }
         var method: String?
         var urlArgument = first
-        if isMethodWord(first.value) || (ProbeDecoder.hasVariables(first.value) && decoder.arguments.count > 1 && !first.value.contains("/")) {
+        if isMethodWord(first.value) || (ProbeDecoder.hasVariables(first.value) && decoder.arguments.count > 1 && !first.value.containsBytes("/")) {
             guard let url = decoder.requireArgument("a URL after the method", usage: usage) else { return nil }
             method = first.value
             urlArgument = url

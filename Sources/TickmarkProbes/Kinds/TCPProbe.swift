@@ -58,7 +58,7 @@ public struct TCPProbe: ProbeKind {
         let text = argument.value
         if ProbeDecoder.hasVariables(text) {
             // A literal port after the last colon can still be checked: `${db_host}:5432`.
-            if let colon = text.lastIndex(of: ":"), !text[colon...].contains("}") {
+            if let colon = text.lastIndex(of: ":"), !text[colon...].containsBytes("}") {
                 let portText = text[text.index(after: colon)...]
                 if !ProbeDecoder.hasVariables(String(portText)) {
                     guard let port = HostPort.portNumber(portText) else {

@@ -13,7 +13,7 @@ public struct HostPort: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `host:port`, with brackets around an IPv6 address.
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    public var description: String { host.containsBytes(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     /// Why a text is not an endpoint.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -77,7 +77,7 @@ public struct HostPort: Sendable, Equatable, CustomStringConvertible {
     static func hostProblem(_ host: Substring, bracketed: Bool) -> String? {
         guard !host.isEmpty else { return "the host is empty" }
         if bracketed {
-            let valid = host.contains(":") && host.utf8.allSatisfy { byte in
+            let valid = host.containsBytes(":") && host.utf8.allSatisfy { byte in
                 (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
                     || byte == 0x3A || byte == 0x2E
             }

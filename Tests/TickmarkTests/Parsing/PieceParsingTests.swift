@@ -48,6 +48,46 @@ import Testing
         #expect(result.pieces.allItems.first?.text == "before")
     }
 
+    /// The cut rule read line by line, the slow and obvious way.
+    static func referenceCuts(_ bytes: [UInt8], target: Int) -> [MarkdownChunks.Cut] {
+        guard bytes.count > target, !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x5D && $1 == 0x3A }) else { return [] }
+        var cuts: [MarkdownChunks.Cut] = []
+        var lineStart = 0, line = 1, previousBlank = false, lastCut = 0
+        while lineStart < bytes.count {
+            var end = lineStart
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let content = bytes[lineStart..<end]
+            let hashes = content.prefix { $0 == 0x23 }.count
+            let heading = (1...6).contains(hashes) && (hashes == content.count || [0x20, 0x09].contains(content[lineStart + hashes]))
+            if previousBlank, lineStart - lastCut >= target, heading {
+                cuts.append(MarkdownChunks.Cut(offset: lineStart, line: line))
+                lastCut = lineStart
+            }
+            previousBlank = content.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if end < bytes.count { end += bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1 }
+            lineStart = end
+            line += 1
+        }
+        return cuts
+    }
+
+    @Test func cutsAreWhereTheRuleAllowsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let parts = ["# a", "## b", "####### seven", "#x", " # indented", "#", "##\t", "", " ", "\t", "- [ ] item #3", "text", "]", ":"]
+        let endings = ["\n", "\r\n", "\r"]
+        for round in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                text += parts.randomElement(using: &generator)! + endings[round % 3 == 0 ? Int.random(in: 0...2, using: &generator) : 0]
+            }
+            if !text.isEmpty, Bool.random(using: &generator) { text.removeLast() }
+            let bytes = Array(text.utf8)
+            for target in [1, 7, 40] {
+                #expect(MarkdownChunks.cuts(in: bytes, target: target) == Self.referenceCuts(bytes, target: target), "\(text.debugDescription) target \(target)")
+            }
+        }
+    }
+
     @Test func linkReferenceDefinitionsKeepTheDocumentWhole() {
         let text = "# T\n\n- [ ] see [the runbook]\n\n## Later\n\n[the runbook]: https://example.com/runbook\n"
         #expect(MarkdownChunks.cuts(in: Array(text.utf8), target: 1).isEmpty)
