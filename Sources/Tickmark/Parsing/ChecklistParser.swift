@@ -78,21 +78,42 @@ private enum InlineOwner {
     case paragraph
 }
 
-/// What the work run side by side after the walk produces. The two jobs write disjoint slots of
-/// `bases` and different fields, and are joined before anything is read.
-private final class AfterWalk: @unchecked Sendable {
-    let bases: UnsafeMutableBufferPointer<String?>
-    var sha256 = ""
-    var variableDiagnostics: [Diagnostic] = []
+/// An inline probe met during the walk. Its text is read after the walk, when large files have
+/// two threads for it.
+private struct DeferredProbe {
+    var item: Int
+    var literal: String
+    var start: SourcePosition
+    /// How many diagnostics the walk had found when it met the probe: the probe's own go there.
+    var diagnosticSlot: Int
+}
 
-    init(count: Int) {
-        bases = .allocate(capacity: count)
+/// What the work run side by side after the walk produces. Each job owns the items of its half:
+/// it reads their inline probes into them, makes their id bases and checks their variables; the
+/// jobs write disjoint slots and different fields, and are joined before anything is read.
+private final class AfterWalk: @unchecked Sendable {
+    let items: UnsafeMutableBufferPointer<PendingItem>
+    let deferred: [DeferredProbe]
+    let bases: UnsafeMutableBufferPointer<String?>
+    /// The diagnostics of each deferred probe.
+    let probeDiagnostics: UnsafeMutableBufferPointer<[Diagnostic]>
+    var sha256 = ""
+    var variableDiagnostics: ([Diagnostic], [Diagnostic]) = ([], [])
+
+    init(items: UnsafeMutableBufferPointer<PendingItem>, deferred: [DeferredProbe]) {
+        self.items = items
+        self.deferred = deferred
+        bases = .allocate(capacity: items.count)
         bases.initialize(repeating: nil)
+        probeDiagnostics = .allocate(capacity: deferred.count)
+        probeDiagnostics.initialize(repeating: [])
     }
 
     deinit {
         bases.deinitialize()
         bases.deallocate()
+        probeDiagnostics.deinitialize()
+        probeDiagnostics.deallocate()
     }
 }
 
@@ -117,6 +138,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
 
     // Walk state.
     private var items: [PendingItem] = []
+    private var deferredProbes: [DeferredProbe] = []
     private var stack: [OpenBlock] = []
     private var inlineOwner = InlineOwner.none
     private var inlineText = InlineText()
@@ -152,27 +174,35 @@ private struct ChecklistBuilder: MarkdownVisitor {
         items.reserveCapacity(source.bytes.count / 64 + 4)
         MarkdownTree.walk(buffer.bytes, into: &self, pieceSize: pieceSize)
         let fileID = frontMatter?.id ?? ChecklistBuilder.defaultID(path: path)
-        // Three pieces of work that need only the walk's results run side by side: the item
-        // slugs, the variable check and the file's digest.
-        let pending = items
+        // The work that needs only the walk's results runs in two halves side by side: reading
+        // the inline probes, the item slugs and the variable check; one half also takes the
+        // file's digest.
+        var pending = items
         items = []
+        let deferred = deferredProbes
+        deferredProbes = []
         let defined = Set((frontMatter?.variables ?? []).map(\.name))
-        let results = AfterWalk(count: pending.count)
         let half = pending.count / 2
         let path = path
         let source = source
-        ChecklistBuilder.sideBySide(when: pending.count >= ChecklistBuilder.itemsWorthTwoThreads) { job in
-            if job == 0 {
-                ChecklistBuilder.slugBases(pending, 0..<half, into: results.bases)
-                results.sha256 = Digest.sha256Hex(source.bytes)
-            } else {
-                ChecklistBuilder.slugBases(pending, half..<pending.count, into: results.bases)
-                results.variableDiagnostics = ChecklistBuilder.variableDiagnostics(pending, defined: defined, path: path)
+        let (sha256, variableDiagnostics, bases) = pending.withUnsafeMutableBufferPointer { buffer in
+            let results = AfterWalk(items: buffer, deferred: deferred)
+            ChecklistBuilder.sideBySide(when: buffer.count >= ChecklistBuilder.itemsWorthTwoThreads) { job in
+                let range = job == 0 ? 0..<half : half..<results.items.count
+                ChecklistBuilder.readDeferredProbes(for: range, results, source: source, path: path)
+                ChecklistBuilder.slugBases(UnsafeBufferPointer(results.items), range, into: results.bases)
+                let variables = ChecklistBuilder.variableDiagnostics(UnsafeBufferPointer(results.items), range, defined: defined, path: path)
+                if job == 0 {
+                    results.variableDiagnostics.0 = variables
+                    results.sha256 = Digest.sha256Hex(source.bytes)
+                } else {
+                    results.variableDiagnostics.1 = variables
+                }
             }
+            mergeProbeDiagnostics(deferred, results.probeDiagnostics)
+            return (results.sha256, results.variableDiagnostics.0 + results.variableDiagnostics.1, Array(results.bases))
         }
-        let sha256 = results.sha256
-        let variableDiagnostics = results.variableDiagnostics
-        let built = nest(pending, bases: results.bases)
+        let built = nest(pending, bases: bases)
         diagnostics += variableDiagnostics
         return Checklist(
             path: path, id: fileID, title: frontMatter?.title ?? firstHeading, sha256: sha256,
@@ -409,9 +439,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         items[index].allStruck = inlineText.isAllStruck
         for (literal, location) in inlineText.probeSpans {
             guard let start = locateCodeSpan(literal: literal, location: location, itemPosition: items[index].position) else { continue }
-            if let probe = ProbeSyntax.inline(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics) {
-                items[index].probes.append(probe)
-            }
+            deferredProbes.append(DeferredProbe(item: index, literal: literal, start: start, diagnosticSlot: diagnostics.count))
         }
         for (comment, location) in inlineText.html {
             if let id = ChecklistBuilder.explicitID(inComment: comment) {
@@ -466,7 +494,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
     }
 
     /// The id base of each item that gets a generated id (`section-slug/item-slug`), in `range`.
-    private static func slugBases(_ pending: [PendingItem], _ range: Range<Int>, into bases: UnsafeMutableBufferPointer<String?>) {
+    private static func slugBases(_ pending: UnsafeBufferPointer<PendingItem>, _ range: Range<Int>, into bases: UnsafeMutableBufferPointer<String?>) {
         var idBytes: [UInt8] = []
         idBytes.reserveCapacity(128)
         for index in range {
@@ -480,7 +508,43 @@ private struct ChecklistBuilder: MarkdownVisitor {
         }
     }
 
-    private mutating func nest(_ pending: [PendingItem], bases: UnsafeMutableBufferPointer<String?>) -> [ChecklistItem] {
+    /// Reads the deferred inline probes of the items in `range` into them, in the order met, ahead
+    /// of the block probes the walk added; each probe's diagnostics go to its slot.
+    private static func readDeferredProbes(for range: Range<Int>, _ results: AfterWalk, source: SourceText, path: String) {
+        var item = -1
+        var inserted = 0
+        for index in results.deferred.indices where range.contains(results.deferred[index].item) {
+            let deferred = results.deferred[index]
+            if deferred.item != item {
+                item = deferred.item
+                inserted = 0
+            }
+            var diagnostics: [Diagnostic] = []
+            if let probe = ProbeSyntax.inline(literal: deferred.literal, start: deferred.start, source: source, path: path, diagnostics: &diagnostics) {
+                results.items[item].probes.insert(probe, at: inserted)
+                inserted += 1
+            }
+            if !diagnostics.isEmpty { results.probeDiagnostics[index] = diagnostics }
+        }
+    }
+
+    /// Puts the diagnostics of the deferred probes where the walk would have found them.
+    private mutating func mergeProbeDiagnostics(_ deferred: [DeferredProbe], _ probeDiagnostics: UnsafeMutableBufferPointer<[Diagnostic]>) {
+        guard probeDiagnostics.contains(where: { !$0.isEmpty }) else { return }
+        var merged: [Diagnostic] = []
+        merged.reserveCapacity(diagnostics.count)
+        var next = 0
+        for index in deferred.indices where !probeDiagnostics[index].isEmpty {
+            let slot = deferred[index].diagnosticSlot
+            merged += diagnostics[next..<slot]
+            merged += probeDiagnostics[index]
+            next = slot
+        }
+        merged += diagnostics[next...]
+        diagnostics = merged
+    }
+
+    private mutating func nest(_ pending: [PendingItem], bases: [String?]) -> [ChecklistItem] {
         var explicit: [String: SourcePosition] = [:]
         var ids = [String](repeating: "", count: pending.count)
         var isExplicit = [Bool](repeating: false, count: pending.count)
@@ -625,9 +689,9 @@ private struct ChecklistBuilder: MarkdownVisitor {
     // MARK: Variables
 
     /// Checks variable references in the probes of each item, in document order.
-    private static func variableDiagnostics(_ items: [PendingItem], defined: Set<String>, path: String) -> [Diagnostic] {
+    private static func variableDiagnostics(_ items: UnsafeBufferPointer<PendingItem>, _ range: Range<Int>, defined: Set<String>, path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for item in items.indices where !items[item].probes.isEmpty {
+        for item in range where !items[item].probes.isEmpty {
             for probe in items[item].probes {
                 var texts: [(String, SourcePosition)] = probe.arguments.map { ($0.value, $0.position) }
                 for option in probe.options { collectStrings(option.value, at: option.position, into: &texts) }

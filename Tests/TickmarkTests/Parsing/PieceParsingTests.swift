@@ -161,4 +161,37 @@ import Testing
         }
         #expect(checklist.diagnostics.isEmpty)
     }
+
+    /// Inline probes are read after the walk, on two threads for large files; their problems
+    /// must still come in document order among the walk's own, and each probe stays with its item
+    /// ahead of the item's probe blocks.
+    @Test func probeProblemsKeepTheirPlaceAmongTheWalksOwn() throws {
+        var lines = ["---", "vars:", "  host: db", "---", "# Large"]
+        var expected: [(line: Int, id: String)] = []
+        for index in 0..<6_000 {
+            if index % 100 == 0 { lines += ["", "## Part \(index / 100)", ""] }
+            switch index % 250 {
+            case 7:
+                lines.append("- [ ] item \(index) `probe: file \"unterminated` `probe: git clean`")
+                expected.append((lines.count, "MalformedProbe"))
+            case 91:
+                lines += ["", "Stray `probe: git clean` in a paragraph", ""]
+                expected.append((lines.count - 1, "ProbeOutsideItem"))
+                lines.append("- [ ] item \(index)")
+            case 150:
+                lines.append("- [ ] item \(index) `probe: tcp ${host}:5432` `probe: run true`")
+                lines += ["  ```probe", "  git: clean", "  ```"]
+            default:
+                lines.append("- [ ] item \(index)")
+            }
+        }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let checklist = ChecklistParser.parse(bytes, path: "large.md")
+        #expect(checklist.diagnostics.map { "\($0.position?.line ?? 0) \($0.id.rawValue)" } == expected.map { "\($0.line) \($0.id)" })
+        let withThree = checklist.allItems.filter { $0.probes.count == 3 }
+        #expect(withThree.count == 24)
+        #expect(withThree.allSatisfy { $0.probes.map(\.kind) == ["tcp", "run", "git"] && $0.probes.map(\.form) == [.inline, .inline, .block] })
+        let malformed = checklist.allItems.filter { $0.text.hasPrefix("item") && $0.text.hasSuffix("7") && $0.probes.count == 1 }
+        #expect(malformed.count == 24 && malformed.allSatisfy { $0.probes[0].kind == "git" })
+    }
 }
