@@ -41,7 +41,7 @@ private struct PendingItem {
     var explicitID: (String, SourcePosition)?
     var probes: [ProbeSpec] = []
     var endLine: Int
-    var children: [Int] = []
+    var hasChildren = false
 }
 
 /// A list item whose box was found but whose task-ness depends on its first child.
@@ -118,12 +118,19 @@ private final class AfterWalk: @unchecked Sendable {
 }
 
 /// The two halves of the item trees, built side by side; each thread sets only its own.
+/// What the two halves of the tree building share: the items (each half moves the text, probes
+/// and section out of its own), the ids, and the roots' slots (each half fills its own run).
 private final class Forests: @unchecked Sendable {
-    var first: [ChecklistItem] = []
-    var second: [ChecklistItem] = []
+    let pending: UnsafeMutableBufferPointer<PendingItem>
+    let ids: UnsafeMutableBufferPointer<String>
+    let isExplicit: [Bool]
+    let roots: UnsafeMutablePointer<ChecklistItem>
 
-    func set(_ half: Int, _ trees: [ChecklistItem]) {
-        if half == 0 { first = trees } else { second = trees }
+    init(pending: UnsafeMutableBufferPointer<PendingItem>, ids: UnsafeMutableBufferPointer<String>, isExplicit: [Bool], roots: UnsafeMutablePointer<ChecklistItem>) {
+        self.pending = pending
+        self.ids = ids
+        self.isExplicit = isExplicit
+        self.roots = roots
     }
 }
 
@@ -202,7 +209,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
             mergeProbeDiagnostics(deferred, results.probeDiagnostics)
             return (results.sha256, results.variableDiagnostics.0 + results.variableDiagnostics.1, Array(results.bases))
         }
-        let built = nest(pending, bases: bases)
+        let built = nest(&pending, bases: bases)
         diagnostics += variableDiagnostics
         return Checklist(
             path: path, id: fileID, title: frontMatter?.title ?? firstHeading, sha256: sha256,
@@ -378,8 +385,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
         let itemIndex = items.count - 1
         stack[index].item = itemIndex
         if let parentItem {
-            items[parentItem].children.append(itemIndex)
-            if items[parentItem].children.count == 1 {
+            if !items[parentItem].hasChildren {
+                items[parentItem].hasChildren = true
                 items[parentItem].endLine = max(items[parentItem].position.line, start.line - 1)
             }
         }
@@ -544,7 +551,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         diagnostics = merged
     }
 
-    private mutating func nest(_ pending: [PendingItem], bases: [String?]) -> [ChecklistItem] {
+    private mutating func nest(_ pending: inout [PendingItem], bases: [String?]) -> [ChecklistItem] {
         var explicit: [String: SourcePosition] = [:]
         var ids = [String](repeating: "", count: pending.count)
         var isExplicit = [Bool](repeating: false, count: pending.count)
@@ -588,47 +595,77 @@ private struct ChecklistBuilder: MarkdownVisitor {
             ids[index] = id
         }
 
-        // The trees of the first and second half of the root items are built side by side.
+        // The trees of the first and second half of the root items are built side by side, each
+        // straight into its part of the roots' storage.
         let middle = (pending.count / 2..<pending.count).first { pending[$0].parent == nil } ?? pending.count
-        let forests = Forests()
-        let (finalIDs, explicitFlags) = (ids, isExplicit)
-        ChecklistBuilder.sideBySide(when: middle < pending.count && pending.count >= ChecklistBuilder.itemsWorthTwoThreads) { half in
-            let range = half == 0 ? 0..<middle : middle..<pending.count
-            forests.set(half, ChecklistBuilder.forest(pending, range, ids: finalIDs, isExplicit: explicitFlags))
+        let firstRoots = pending[..<middle].count { $0.parent == nil }
+        let rootCount = firstRoots + pending[middle...].count { $0.parent == nil }
+        let parallel = middle < pending.count && pending.count >= ChecklistBuilder.itemsWorthTwoThreads
+        return pending.withUnsafeMutableBufferPointer { pending in
+            ids.withUnsafeMutableBufferPointer { ids in
+                Array(unsafeUninitializedCapacity: rootCount) { roots, initialized in
+                    let forests = Forests(pending: pending, ids: ids, isExplicit: isExplicit, roots: roots.baseAddress!)
+                    ChecklistBuilder.sideBySide(when: parallel) { half in
+                        if half == 0 {
+                            ChecklistBuilder.forest(forests, 0..<middle, into: forests.roots, rootSlots: firstRoots)
+                        } else {
+                            ChecklistBuilder.forest(forests, middle..<forests.pending.count, into: forests.roots + firstRoots, rootSlots: rootCount - firstRoots)
+                        }
+                    }
+                    initialized = rootCount
+                }
+            }
         }
-        return forests.first + forests.second
     }
 
-    /// The items of `range` (which starts at a root and ends before one) as trees.
-    private static func forest(_ pending: [PendingItem], _ range: Range<Int>, ids: [String], isExplicit: [Bool]) -> [ChecklistItem] {
+    /// Builds the items of `range` (which starts at a root and ends before one) as trees and
+    /// initializes `roots` with its root items. The items' text, probes, section and id are
+    /// moved out of `forests`, not copied.
+    private static func forest(_ forests: Forests, _ range: Range<Int>, into roots: UnsafeMutablePointer<ChecklistItem>, rootSlots: Int) {
         // Items come in document order, each after its parent: a stack of open items receives
         // each finished item as a child, so every item is moved into place once.
-        var roots: [ChecklistItem] = []
+        var rootCount = 0
         var open: [(index: Int, item: ChecklistItem)] = []
-        func close(_ finished: ChecklistItem) {
-            if open.isEmpty { roots.append(finished) } else { open[open.count - 1].item.children.append(finished) }
+        func close(_ finished: consuming ChecklistItem) {
+            if open.isEmpty {
+                // Every item comes after its parent, with its parent's subtree still open, so the
+                // roots here are exactly the items without a parent.
+                precondition(rootCount < rootSlots, "item trees out of document order")
+                (roots + rootCount).initialize(to: finished)
+                rootCount += 1
+            } else {
+                open[open.count - 1].item.children.append(finished)
+            }
         }
+        let pending = forests.pending
         for index in range {
             let parent = pending[index].parent
             while !open.isEmpty, open[open.count - 1].index != parent {
                 close(open.removeLast().item)
             }
-            let text = pending[index].text
-            let probes = pending[index].probes
+            var text = ""
+            swap(&text, &pending[index].text)
+            var probes: [ProbeSpec] = []
+            swap(&probes, &pending[index].probes)
+            var section: [String] = []
+            swap(&section, &pending[index].section)
+            var id = ""
+            swap(&id, &forests.ids[index])
             let stateByte = pending[index].stateByte
             let state: ItemState = stateByte == 0x7E || pending[index].allStruck ? .na : stateByte == 0x20 ? .unchecked : .checked
             let optional = ChecklistBuilder.isOptional(text)
+            let owners = ChecklistBuilder.mentions(in: text)
+            let severity: ItemSeverity = optional || probes.contains(where: \.isAdvisory) ? .advisory : .blocking
             let item = ChecklistItem(
-                id: ids[index], text: text, position: pending[index].position, boxOffset: pending[index].boxOffset,
-                state: state, severity: optional || probes.contains(where: \.isAdvisory) ? .advisory : .blocking,
-                section: pending[index].section, owners: ChecklistBuilder.mentions(in: text), probes: probes,
-                children: [], hasExplicitID: isExplicit[index],
+                id: id, text: text, position: pending[index].position, boxOffset: pending[index].boxOffset,
+                state: state, severity: severity, section: section, owners: owners, probes: probes,
+                children: [], hasExplicitID: forests.isExplicit[index],
                 isQuoted: pending[index].isQuoted, endLine: pending[index].endLine
             )
             open.append((index, item))
         }
         while let top = open.popLast() { close(top.item) }
-        return roots
+        precondition(rootCount == rootSlots, "item trees out of document order")
     }
 
     static func isValidExplicitID(_ id: String) -> Bool {
