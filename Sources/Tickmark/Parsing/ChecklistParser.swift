@@ -13,6 +13,9 @@ public enum ChecklistParser {
     /// Items nested deeper than this are attached to their ancestor at this depth.
     public static let maximumDepth = 100
 
+    /// Below this size, the front matter is read before the Markdown parse instead of beside it.
+    static let bytesWorthReadingFrontMatterBeside = 64 * 1024
+
     /// Parses a checklist from its bytes. Never fails: problems become diagnostics.
     public static func parse(_ bytes: [UInt8], path: String) -> Checklist {
         parse(bytes, path: path, pieceSize: MarkdownTree.pieceSize)
@@ -118,6 +121,16 @@ private final class AfterWalk: @unchecked Sendable {
 }
 
 /// The two halves of the item trees, built side by side; each thread sets only its own.
+/// The front matter read on another thread, and its problems.
+private final class FrontMatterResult: @unchecked Sendable {   // written by one thread, read after joining it
+    var frontMatter: FrontMatter?
+    var diagnostics: [Diagnostic] = []
+
+    func read(_ located: FrontMatter.Located, path: String) {
+        frontMatter = located.parse(path: path, diagnostics: &diagnostics)
+    }
+}
+
 /// What the two halves of the tree building share: the items (each half moves the text, probes
 /// and section out of its own), the ids, and the roots' slots (each half fills its own run).
 private final class Forests: @unchecked Sendable {
@@ -164,8 +177,20 @@ private struct ChecklistBuilder: MarkdownVisitor {
     }
 
     mutating func build() -> Checklist {
-        let frontMatter = FrontMatter.read(source, path: path, diagnostics: &diagnostics)
-        let buffer = ParseBuffer(source: source, blanked: frontMatter?.range)
+        // The front matter's YAML is read beside the Markdown parse in large files; its problems
+        // come first, as if read before.
+        let located = FrontMatter.locate(source, path: path, diagnostics: &diagnostics)
+        let frontMatterSlot = diagnostics.count
+        let frontMatterResult = FrontMatterResult()
+        let path = path
+        var frontMatterReader: HelperThread? = nil
+        if let located {
+            if source.bytes.count >= ChecklistParser.bytesWorthReadingFrontMatterBeside {
+                frontMatterReader = HelperThread { frontMatterResult.read(located, path: path) }
+            }
+            if frontMatterReader == nil { frontMatterResult.read(located, path: path) }
+        }
+        let buffer = ParseBuffer(source: source, blanked: located?.range)
         lastAlteredLine = buffer.lastAlteredLine
         parseLineStarts = lastAlteredLine == 0 ? source.lineStarts : SourceText.lineStarts(of: buffer.bytes)
         if let first = buffer.replacedOffsets.first {
@@ -180,6 +205,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
         self.buffer = buffer
         items.reserveCapacity(source.bytes.count / 64 + 4)
         MarkdownTree.walk(buffer.bytes, into: &self, pieceSize: pieceSize)
+        frontMatterReader?.join()
+        let frontMatter = frontMatterResult.frontMatter
         let fileID = frontMatter?.id ?? ChecklistBuilder.defaultID(path: path)
         // The work that needs only the walk's results runs in two halves side by side: reading
         // the inline probes, the item slugs and the variable check; one half also takes the
@@ -190,7 +217,6 @@ private struct ChecklistBuilder: MarkdownVisitor {
         deferredProbes = []
         let defined = Set((frontMatter?.variables ?? []).map(\.name))
         let half = pending.count / 2
-        let path = path
         let source = source
         let (sha256, variableDiagnostics, bases) = pending.withUnsafeMutableBufferPointer { buffer in
             let results = AfterWalk(items: buffer, deferred: deferred)
@@ -209,6 +235,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
             mergeProbeDiagnostics(deferred, results.probeDiagnostics)
             return (results.sha256, results.variableDiagnostics.0 + results.variableDiagnostics.1, Array(results.bases))
         }
+        // After the probe diagnostics, whose slots count only the walk's.
+        diagnostics.insert(contentsOf: frontMatterResult.diagnostics, at: frontMatterSlot)
         let built = nest(&pending, bases: bases)
         diagnostics += variableDiagnostics
         return Checklist(

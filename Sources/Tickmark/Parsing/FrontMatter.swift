@@ -17,6 +17,26 @@ struct FrontMatter {
 
     /// Finds and reads the front matter of `source`, appending problems to `diagnostics`.
     static func read(_ source: SourceText, path: String, diagnostics: inout [Diagnostic]) -> FrontMatter? {
+        guard let located = locate(source, path: path, diagnostics: &diagnostics) else { return nil }
+        return located.parse(path: path, diagnostics: &diagnostics)
+    }
+
+    /// Front matter found, its YAML not read yet. Finding it is cheap and all the Markdown parse
+    /// needs (its range is blanked); reading the YAML can happen beside the parse.
+    struct Located: Sendable {
+        var range: Range<Int>
+        fileprivate var region: YAMLRegion
+
+        /// Reads the YAML, appending problems to `diagnostics`.
+        func parse(path: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
+            var frontMatter = FrontMatter(range: range)
+            frontMatter.parse(region, path: path, diagnostics: &diagnostics)
+            return frontMatter
+        }
+    }
+
+    /// Finds the front matter of `source`; an unclosed one is a warning in `diagnostics`.
+    static func locate(_ source: SourceText, path: String, diagnostics: inout [Diagnostic]) -> Located? {
         let bytes = source.bytes
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard isFence(source, line: 1, from: start, marker: "---") else { return nil }
@@ -39,14 +59,12 @@ struct FrontMatter {
             return nil
         }
         let end = closingLine < source.lineCount ? source.lineStarts[closingLine] : bytes.count
-        var frontMatter = FrontMatter(range: start..<end)
         let bodyStart = source.lineStarts[1]
         let bodyEnd = source.lineStarts[closingLine - 1]
         let bodyBytes = bytes[bodyStart..<bodyEnd].filter { $0 != 0x0D }
         let text = String(decoding: bodyBytes, as: UTF8.self)
         let region = YAMLRegion(text: text, lineOffsets: Array(source.lineStarts[1..<(closingLine - 1)]) , source: source)
-        frontMatter.parse(region, path: path, diagnostics: &diagnostics)
-        return frontMatter
+        return Located(range: start..<end, region: region)
     }
 
     private static func isFence(_ source: SourceText, line: Int, from: Int?, marker: String) -> Bool {

@@ -162,12 +162,13 @@ import Testing
         #expect(checklist.diagnostics.isEmpty)
     }
 
-    /// Inline probes are read after the walk, on two threads for large files; their problems
-    /// must still come in document order among the walk's own, and each probe stays with its item
-    /// ahead of the item's probe blocks.
-    @Test func probeProblemsKeepTheirPlaceAmongTheWalksOwn() throws {
-        var lines = ["---", "vars:", "  host: db", "---", "# Large"]
-        var expected: [(line: Int, id: String)] = []
+    /// Inline probes are read after the walk and the front matter beside it, on other threads
+    /// for large files; their problems must still come in the order of a single pass (front
+    /// matter, then the encoding, then the document's in order), and each probe stays with its
+    /// item ahead of the item's probe blocks.
+    @Test func problemsKeepTheOrderOfASinglePass() throws {
+        var lines = ["---", "vars:", "  host: db", "colour: blue", "---", "# Large"]
+        var expected: [(line: Int, id: String)] = [(4, "UnknownFrontMatterKey"), (3010, "InvalidUTF8")]
         for index in 0..<6_000 {
             if index % 100 == 0 { lines += ["", "## Part \(index / 100)", ""] }
             switch index % 250 {
@@ -185,7 +186,11 @@ import Testing
                 lines.append("- [ ] item \(index)")
             }
         }
-        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let line3010 = SourceText(bytes: bytes).lineStarts[3009]
+        #expect(bytes[line3010...].starts(with: "- [ ] item ".utf8))
+        bytes[line3010 + 7] = 0xFF   // "item" becomes "it\u{FFFD}m"
+        #expect(bytes.count >= ChecklistParser.bytesWorthReadingFrontMatterBeside)
         let checklist = ChecklistParser.parse(bytes, path: "large.md")
         #expect(checklist.diagnostics.map { "\($0.position?.line ?? 0) \($0.id.rawValue)" } == expected.map { "\($0.line) \($0.id)" })
         let withThree = checklist.allItems.filter { $0.probes.count == 3 }
