@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Parsing benchmark: `tickmark show --json` against `cmark-gfm -e tasklist --sourcepos -t xml`
 # on one generated ~2 MB checklist of 30,000 task items, in the same run.
-# Prints the median wall time and mean CPU time (hyperfine) and the median peak RSS (/usr/bin/time)
-# of each, and the ratios against the goals (time <= 1.2x cmark-gfm, peak memory <= 1.5x). Wall
-# times on a busy machine are noisy; CPU time is the steadier figure. Check the load with `uptime`.
+# Prints the median wall time, CPU time and peak RSS of each (the two run alternately, RUNS rounds
+# after three warm-up rounds) and the ratios against the goals (time <= 1.2x cmark-gfm, peak
+# memory <= 1.5x). Wall times on a busy machine are noisy; check the load with `uptime`.
 # Usage: scripts/bench-parse.sh [RUNS]   (default 20; figures are written to .build/bench/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,6 @@ out=.build/bench
 mkdir -p "$out"
 
 need=()
-command -v hyperfine >/dev/null || need+=(hyperfine)
-[ -x /usr/bin/time ] || need+=(time)
 command -v cmark-gfm >/dev/null || need+=(cmark-gfm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
@@ -72,35 +70,49 @@ print(f"file: {path}, {os.path.getsize(path) / 1e6:.2f} MB; task items: tickmark
       f"cmark-gfm {xml.count(b'<tasklist ')}; tickmark diagnostics: {len(model['diagnostics'])}")
 PY
 
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/time.json" \
-  -n tickmark "$tickmark show --json $checklist" \
-  -n cmark-gfm "$cmark -e tasklist --sourcepos -t xml $checklist" >"$out/hyperfine.txt"
+# The two commands run alternately, round after round, so that both meet the same machine: on a
+# shared virtual machine speed drifts over seconds, and timing one command's runs after the
+# other's would put the drift into the ratio. Each run's wall time, CPU time and peak RSS come
+# from the process itself (wait4), with no shell in between.
+python3 - "$out" "$runs" "$checklist" "$tickmark" "$cmark" <<'PY'
+import json, os, statistics, sys, time
+out, runs, path, tickmark, cmark = sys.argv[1], int(sys.argv[2]), *sys.argv[3:]
+commands = {"tickmark": [tickmark, "show", "--json", path],
+            "cmark-gfm": [cmark, "-e", "tasklist", "--sourcepos", "-t", "xml", path]}
+devnull = os.open(os.devnull, os.O_WRONLY)
 
-# Peak resident memory, median of 9 runs each.
-for name in tickmark cmark-gfm; do
-  : >"$out/rss-$name.txt"
-  for _ in 1 2 3 4 5 6 7 8 9; do
-    if [ "$name" = tickmark ]; then
-      /usr/bin/time -f %M -a -o "$out/rss-$name.txt" "$tickmark" show --json "$checklist" >/dev/null
-    else
-      /usr/bin/time -f %M -a -o "$out/rss-$name.txt" "$cmark" -e tasklist --sourcepos -t xml "$checklist" >/dev/null
-    fi
-  done
-done
+def run(argv):
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(devnull, 1)
+        os.execv(argv[0], argv)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{argv[0]} failed")
+    return wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024
 
-python3 - "$out" <<'PY'
-import json, statistics, sys
-out = sys.argv[1]
-times = {r["command"]: r for r in json.load(open(f"{out}/time.json"))["results"]}
-rss = {n: statistics.median(int(l) for l in open(f"{out}/rss-{n}.txt") if l.strip()) for n in ("tickmark", "cmark-gfm")}
-cpu = {n: times[n]["user"] + times[n]["system"] for n in times}
-for name in ("tickmark", "cmark-gfm"):
-    r = times[name]
-    print(f"{name:10} wall median {r['median'] * 1000:7.1f} ms (mean {r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms, "
-          f"{len(r['times'])} runs), CPU user+sys mean {cpu[name] * 1000:6.1f} ms, peak RSS median {rss[name] / 1024:6.1f} MiB")
-time_ratio = times["tickmark"]["median"] / times["cmark-gfm"]["median"]
-cpu_ratio = cpu["tickmark"] / cpu["cmark-gfm"]
-rss_ratio = rss["tickmark"] / rss["cmark-gfm"]
-print(f"ratio tickmark/cmark-gfm: wall time {time_ratio:.2f}x (goal <= 1.2x: {'met' if time_ratio <= 1.2 else 'missed'}), "
-      f"CPU time {cpu_ratio:.2f}x, peak memory {rss_ratio:.2f}x (goal <= 1.5x: {'met' if rss_ratio <= 1.5 else 'missed'})")
+samples = {name: [] for name in commands}
+for round in range(runs + 3):
+    for name, argv in commands.items():
+        sample = run(argv)
+        if round >= 3:   # the first rounds warm the page cache
+            samples[name].append(sample)
+json.dump(samples, open(f"{out}/samples.json", "w"))
+
+summary = {}
+for name in commands:
+    wall, cpu, rss = (statistics.median(s[i] for s in samples[name]) for i in range(3))
+    summary[name] = (wall, cpu, rss)
+    walls = sorted(s[0] for s in samples[name])
+    print(f"{name:10} wall median {wall:7.1f} ms (fastest {walls[0]:.1f}, slowest {walls[-1]:.1f}, {len(walls)} runs), "
+          f"CPU median {cpu:6.1f} ms, peak RSS median {rss:6.1f} MiB")
+pairs = [t[0] / c[0] for t, c in zip(samples["tickmark"], samples["cmark-gfm"])]
+time_ratio = summary["tickmark"][0] / summary["cmark-gfm"][0]
+cpu_ratio = summary["tickmark"][1] / summary["cmark-gfm"][1]
+rss_ratio = summary["tickmark"][2] / summary["cmark-gfm"][2]
+print(f"ratio tickmark/cmark-gfm: wall time {time_ratio:.2f}x (goal <= 1.2x: {'met' if time_ratio <= 1.2 else 'missed'}; "
+      f"median of the {len(pairs)} round ratios {statistics.median(pairs):.2f}x), CPU time {cpu_ratio:.2f}x, "
+      f"peak memory {rss_ratio:.2f}x (goal <= 1.5x: {'met' if rss_ratio <= 1.5 else 'missed'})")
 PY

@@ -49,16 +49,20 @@ public enum Slug {
             let byte = bytes[index]
             if skippingItemMarkers && wordStart && byte != 0x20 {
                 wordStart = false
-                var end = index
-                while end < count, bytes[end] != 0x20 { end += 1 }
-                let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                let skipped = byte == 0x40 || (isFirstWord && isOptionalMarker(word))
-                isFirstWord = false
-                if skipped {
-                    inWord = false
-                    index = end
-                    continue
+                // Only a mention, or a first word that could be `(Optional)` or `Optional:`, is
+                // measured; other words are read once.
+                if byte == 0x40 || (isFirstWord && (byte == 0x28 || byte | 0x20 == 0x6F)) {
+                    var end = index
+                    while end < count, bytes[end] != 0x20 { end += 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if byte == 0x40 || isOptionalMarker(word) {
+                        isFirstWord = false
+                        inWord = false
+                        index = end
+                        continue
+                    }
                 }
+                isFirstWord = false
             }
             var folded: UInt8 = 0
             var width = 1

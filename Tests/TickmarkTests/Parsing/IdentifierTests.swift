@@ -14,6 +14,24 @@ import Testing
         ])
     }
 
+    @Test(arguments: [
+        ("@owner Deploy the app", "deploy-the-app"),
+        ("Deploy @org/team the app", "deploy-the-app"),
+        ("Optional: deploy", "deploy"),
+        ("(OPTIONAL) deploy", "deploy"),
+        ("optional:deploy", "optional-deploy"),
+        ("Deploy (optional)", "deploy-optional"),
+        ("Optionally deploy", "optionally-deploy"),
+        ("(Optional)", "item"),
+        ("o@x deploy", "o-x-deploy"),
+        ("(note) deploy", "note-deploy"),
+    ])
+    func itemSlugsSkipMentionsAndALeadingOptionalMarker(text: String, slug: String) {
+        var bytes: [UInt8] = []
+        if !Slug.appendItem(text, to: &bytes) { bytes = Array("item".utf8) }
+        #expect(String(decoding: bytes, as: UTF8.self) == slug)
+    }
+
     @Test func duplicateSlugsGetNumberedSuffixes() {
         let checklist = MarkedText("## Deploy\n- [ ] Verify\n- [ ] Verify\n- [ ] Verify\n").parse()
         #expect(checklist.allItems.map(\.id) == ["deploy/verify", "deploy/verify-2", "deploy/verify-3"])
