@@ -602,8 +602,8 @@ private struct ChecklistBuilder: MarkdownVisitor {
             ids[index] = id
             isExplicit[index] = true
         }
-        var used = Set(explicit.keys)
-        used.reserveCapacity(pending.count)
+        var used = IDSet(minimumCapacity: pending.count)
+        for id in explicit.keys { used.insert(id) }
         // The next suffix to try for each base. Suffixes below it were taken when last tried, and
         // `used` only grows, so starting there gives the same ids as counting from 2, without
         // quadratic time when thousands of items share a text.
@@ -611,7 +611,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         for index in pending.indices where ids[index].isEmpty {
             let base = bases[index]!
             var id = base
-            if !used.insert(id).inserted {
+            if !used.insert(id) {
                 var suffix = nextSuffix[base, default: 2]
                 repeat {
                     id = "\(base)-\(suffix)"

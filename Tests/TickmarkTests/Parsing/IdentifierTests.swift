@@ -101,3 +101,22 @@ import Testing
         #expect(Set([base, textChanged, probeChanged]).count == 3)
     }
 }
+
+@Suite struct IDSetTests {
+    /// The set agrees with `Set<String>` on inserts and lookups of many similar ids, across its
+    /// growth, with lengths around the eight-byte steps of its hash.
+    @Test func agreesWithTheStandardSet() {
+        var generator = SystemRandomNumberGenerator()
+        var ids = IDSet(minimumCapacity: 4)
+        var reference = Set<String>()
+        let words = ["deploy", "a", "b-2", "verify", "café", "x", "release-notes", ""]
+        for _ in 0..<5000 {
+            let id = (0..<Int.random(in: 1...3, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: "-")
+            #expect(ids.contains(id) == reference.contains(id))
+            #expect(ids.insert(id) == reference.insert(id).inserted)
+        }
+        #expect(ids.count == reference.count)
+        for id in reference { #expect(ids.contains(id)) }
+        #expect(!ids.contains("not-there"))
+    }
+}
