@@ -18,12 +18,31 @@ final class TestAgent {
         toolLock.lock()
         defer { toolLock.unlock() }
         try process.run()
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) {
+        // The socket file appears when the agent binds it, a moment before it listens: wait
+        // until a connection is accepted.
+        for _ in 0..<100 where !TestAgent.accepts(socket) {
             usleep(50_000)
         }
-        guard FileManager.default.fileExists(atPath: socket) else {
+        guard TestAgent.accepts(socket) else {
             stop()
-            throw TickmarkError(.sshAgent, "ssh-agent did not create its socket")
+            throw TickmarkError(.sshAgent, "ssh-agent did not listen on its socket")
+        }
+    }
+
+    /// Whether a connection to the Unix socket at `path` succeeds.
+    static func accepts(_ path: String) -> Bool {
+        let descriptor = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
         }
     }
 
