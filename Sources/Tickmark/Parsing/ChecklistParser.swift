@@ -653,6 +653,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
         // Items come in document order, each after its parent: a stack of open items receives
         // each finished item as a child, so every item is moved into place once.
         var rootCount = 0
+        var hasher = Digest.SHA256Hasher()
         var open: [(index: Int, item: ChecklistItem)] = []
         func close(_ finished: consuming ChecklistItem) {
             if open.isEmpty {
@@ -684,12 +685,13 @@ private struct ChecklistBuilder: MarkdownVisitor {
             let optional = ChecklistBuilder.isOptional(text)
             let owners = ChecklistBuilder.mentions(in: text)
             let severity: ItemSeverity = optional || probes.contains(where: \.isAdvisory) ? .advisory : .blocking
-            let item = ChecklistItem(
+            var item = ChecklistItem(
                 id: id, text: text, position: pending[index].position, boxOffset: pending[index].boxOffset,
                 state: state, severity: severity, section: section, owners: owners, probes: probes,
                 children: [], hasExplicitID: forests.isExplicit[index],
                 isQuoted: pending[index].isQuoted, endLine: pending[index].endLine
             )
+            item.cacheContentDigest(using: &hasher)
             open.append((index, item))
         }
         while let top = open.popLast() { close(top.item) }

@@ -100,6 +100,21 @@ import Testing
         let probeChanged = MarkedText("- [ ] Thing `probe: run false`\n").parse().allItems[0].contentDigest
         #expect(Set([base, textChanged, probeChanged]).count == 3)
     }
+
+    /// The parser keeps each item's digest; editing the item in memory must not keep a stale one.
+    @Test func aKeptDigestIsForgottenWhenTheItemChanges() {
+        var item = MarkedText("- [ ] Thing `probe: run true`\n").parse().allItems[0]
+        let other = MarkedText("- [ ] Other `probe: run false`\n").parse().allItems[0]
+        #expect(item.digestCache.digest != nil)
+        item.text = other.text
+        #expect(item.digestCache.digest == nil)
+        #expect(item.contentDigest != other.contentDigest)
+        item.probes = other.probes
+        #expect(item.contentDigest == other.contentDigest)
+        var fresh = item
+        fresh.digestCache = DigestCache()
+        #expect(fresh == item && fresh.contentDigest == item.contentDigest)
+    }
 }
 
 @Suite struct IDSetTests {
