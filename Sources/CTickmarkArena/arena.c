@@ -132,9 +132,9 @@ static cmark_mem arena_memory = { arena_calloc, arena_realloc, arena_free };
 tickmark_arena *tickmark_arena_create(size_t input_size) {
     arena *region = calloc(1, sizeof(arena));
     if (region == NULL) out_of_memory(sizeof(arena));
-    /* cmark-gfm's tree takes about 16 bytes per input byte; chunks of 8 to 64 MiB. */
+    /* cmark-gfm's tree takes about 16 bytes per input byte; chunks of 2 to 64 MiB. */
     size_t wanted = input_size > SIZE_MAX / 32 ? SIZE_MAX / 2 : input_size * 16;
-    if (wanted < (8u << 20)) wanted = 8u << 20;
+    if (wanted < (2u << 20)) wanted = 2u << 20;
     if (wanted > (64u << 20)) wanted = 64u << 20;
     region->chunk_size = round_up(wanted, huge_page);
     return region;
