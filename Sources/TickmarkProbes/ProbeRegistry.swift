@@ -65,11 +65,8 @@ public enum ProbeRegistry {
     /// Every problem with the probes of `checklist`, in document order.
     public static func validate(_ checklist: Checklist) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        checklist.forEachItem { item in
-            guard !item.probes.isEmpty else { return }
-            for index in item.probes.indices {
-                diagnostics.append(contentsOf: decode(item.probes[index], path: checklist.path).1)
-            }
+        checklist.forEachProbe { probe in
+            diagnostics.append(contentsOf: decode(probe, path: checklist.path).1)
         }
         return diagnostics
     }

@@ -78,6 +78,26 @@ public struct Checklist: Sendable {
         }
     }
 
+    /// Calls `body` with every probe of every item in document order, without copying the items
+    /// (validating the probes of a large checklist beside writing it out must not contend with
+    /// the writer over the items' reference counts).
+    public func forEachProbe(_ body: (ProbeSpec) throws -> Void) rethrows {
+        try Checklist.forEachProbe(items, body)
+    }
+
+    private static func forEachProbe(_ items: [ChecklistItem], _ body: (ProbeSpec) throws -> Void) rethrows {
+        try items.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count {
+                // Through the pointer only the fields read are loaded, not the whole item.
+                if !base[index].probes.isEmpty {
+                    for probe in base[index].probes { try body(probe) }
+                }
+                if !base[index].children.isEmpty { try forEachProbe(base[index].children, body) }
+            }
+        }
+    }
+
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
