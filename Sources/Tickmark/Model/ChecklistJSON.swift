@@ -56,40 +56,30 @@ extension Checklist {
         writer.staticKey("requires"); writer.strings(requires)
         writer.staticKey("items")
         writer.beginArray()
-        try Checklist.write(items[...], into: &writer, chunkSize: chunkSize, sink: sink)
+        var hasher = Digest.SHA256Hasher()
+        try Checklist.write(items, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
         writer.endArray()
     }
 
-    /// Writes root items with their children, handing over chunks of about `chunkSize` bytes.
+    /// Writes items with their children, handing over chunks of about `chunkSize` bytes. Items
+    /// are read through pointers, field by field, so none is copied; nesting is bounded by the
+    /// parser (`ChecklistParser.maximumDepth`), so the recursion is too.
     private static func write(
-        _ roots: ArraySlice<ChecklistItem>, into writer: inout JSONWriter, chunkSize: Int,
+        _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher, chunkSize: Int,
         sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        // Iterative walk: nesting depth is bounded by the parser, but recursion is avoided anyway.
-        var hasher = Digest.SHA256Hasher()
-        var stack: [(items: ArraySlice<ChecklistItem>, next: Int)] = [(roots, roots.startIndex)]
-        while !stack.isEmpty {
-            let top = stack.count - 1
-            let next = stack[top].next
-            if next == stack[top].items.endIndex {
-                stack.removeLast()
-                if !stack.isEmpty {
-                    writer.endArray()
-                    writer.endObject()
+        try items.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count {
+                try writer.drain(ifAtLeast: chunkSize, into: sink)
+                ChecklistItem.writeFields(of: base + index, into: &writer, hasher: &hasher)
+                writer.staticKey("children")
+                writer.beginArray()
+                if !base[index].children.isEmpty {
+                    try write(base[index].children, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
                 }
-                continue
-            }
-            stack[top].next += 1
-            try writer.drain(ifAtLeast: chunkSize, into: sink)
-            let siblings = stack[top].items
-            siblings[next].writeFields(into: &writer, hasher: &hasher)
-            writer.staticKey("children")
-            writer.beginArray()
-            if siblings[next].children.isEmpty {
                 writer.endArray()
                 writer.endObject()
-            } else {
-                stack.append((siblings[next].children[...], 0))
             }
         }
     }
@@ -105,21 +95,29 @@ extension Checklist {
 }
 
 extension ChecklistItem {
-    /// Opens the item's object and writes every field but `children`.
-    func writeFields(into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher) {
+    /// Opens the item's object and writes every field but `children`, reading the item through
+    /// `item` one field at a time.
+    static func writeFields(of item: UnsafePointer<ChecklistItem>, into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher) {
         writer.beginObject()
-        writer.staticKey("id"); writer.string(id)
-        writer.staticKey("text"); writer.string(text)
-        writer.staticKey("line"); writer.integer(position.line)
-        writer.staticKey("column"); writer.integer(position.column)
-        writer.staticKey("state"); writer.string(state.rawValue)
-        writer.staticKey("severity"); writer.string(severity.rawValue)
-        writer.staticKey("section"); writer.strings(section)
-        writer.staticKey("owners"); writer.strings(owners)
-        writer.staticKey("digest"); contentDigest(using: &hasher) { writer.hexString($0) }
+        writer.staticKey("id"); writer.string(item.pointee.id)
+        writer.staticKey("text"); writer.string(item.pointee.text)
+        writer.staticKey("line"); writer.integer(item.pointee.position.line)
+        writer.staticKey("column"); writer.integer(item.pointee.position.column)
+        writer.staticKey("state"); writer.string(item.pointee.state.rawValue)
+        writer.staticKey("severity"); writer.string(item.pointee.severity.rawValue)
+        writer.staticKey("section"); writer.strings(item.pointee.section)
+        writer.staticKey("owners"); writer.strings(item.pointee.owners)
+        writer.staticKey("digest")
+        if let kept = item.pointee.digestCache.digest {
+            withUnsafeBytes(of: kept) { writer.hexString($0.assumingMemoryBound(to: UInt8.self)) }
+        } else {
+            item.pointee.contentDigest(using: &hasher) { writer.hexString($0) }
+        }
         writer.staticKey("probes")
         writer.beginArray()
-        for probe in probes { probe.writeJSON(into: &writer) }
+        if !item.pointee.probes.isEmpty {
+            for probe in item.pointee.probes { probe.writeJSON(into: &writer) }
+        }
         writer.endArray()
     }
 }
