@@ -57,26 +57,29 @@ extension Checklist {
         writer.staticKey("items")
         writer.beginArray()
         var hasher = Digest.SHA256Hasher()
-        try Checklist.write(items, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
+        var section = JSONWriter.KeptValue()
+        try Checklist.write(items, into: &writer, hasher: &hasher, section: &section, chunkSize: chunkSize, sink: sink)
         writer.endArray()
     }
 
     /// Writes items with their children, handing over chunks of about `chunkSize` bytes. Items
     /// are read through pointers, field by field, so none is copied; nesting is bounded by the
-    /// parser (`ChecklistParser.maximumDepth`), so the recursion is too.
+    /// parser (`ChecklistParser.maximumDepth`), so the recursion is too. Items of a section share
+    /// its array, whose JSON is written once and copied for the rest.
     private static func write(
-        _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher, chunkSize: Int,
+        _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
+        section: inout JSONWriter.KeptValue, chunkSize: Int,
         sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         try items.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for index in 0..<buffer.count {
                 try writer.drain(ifAtLeast: chunkSize, into: sink)
-                ChecklistItem.writeFields(of: base + index, into: &writer, hasher: &hasher)
+                ChecklistItem.writeFields(of: base + index, into: &writer, hasher: &hasher, section: &section)
                 writer.staticKey("children")
                 writer.beginArray()
                 if !base[index].children.isEmpty {
-                    try write(base[index].children, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
+                    try write(base[index].children, into: &writer, hasher: &hasher, section: &section, chunkSize: chunkSize, sink: sink)
                 }
                 writer.endArray()
                 writer.endObject()
@@ -97,7 +100,10 @@ extension Checklist {
 extension ChecklistItem {
     /// Opens the item's object and writes every field but `children`, reading the item through
     /// `item` one field at a time.
-    static func writeFields(of item: UnsafePointer<ChecklistItem>, into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher) {
+    static func writeFields(
+        of item: UnsafePointer<ChecklistItem>, into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
+        section: inout JSONWriter.KeptValue
+    ) {
         writer.beginObject()
         writer.staticKey("id"); writer.string(item.pointee.id)
         writer.staticKey("text"); writer.string(item.pointee.text)
@@ -105,7 +111,12 @@ extension ChecklistItem {
         writer.staticKey("column"); writer.integer(item.pointee.position.column)
         writer.staticKey("state"); writer.string(item.pointee.state.rawValue)
         writer.staticKey("severity"); writer.string(item.pointee.severity.rawValue)
-        writer.staticKey("section"); writer.strings(item.pointee.section)
+        writer.staticKey("section")
+        item.pointee.section.withUnsafeBufferPointer { names in
+            writer.valueAfterKey(identity: names.isEmpty ? nil : UnsafeRawPointer(names.baseAddress), kept: &section) {
+                $0.strings(item.pointee.section)
+            }
+        }
         writer.staticKey("owners"); writer.strings(item.pointee.owners)
         writer.staticKey("digest")
         if let kept = item.pointee.digestCache.digest {

@@ -273,6 +273,31 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         append("null")
     }
 
+    /// The text of one value, kept to be written again by `value(after:cache:identity:render:)`.
+    struct KeptValue {
+        fileprivate var identity: UnsafeRawPointer?
+        fileprivate var depth = -1
+        fileprivate var text: [UInt8] = []
+    }
+
+    /// Writes the value that follows a key: `render` writes it, unless `kept` holds the text of
+    /// the value last written with the same non-nil `identity` at the same depth, which is then
+    /// copied instead. `identity` must name the value's contents while `kept` is in use (the
+    /// storage of an array that outlives the writing, for example).
+    mutating func valueAfterKey(identity: UnsafeRawPointer?, kept: inout KeptValue, render: (inout JSONWriter) -> Void) {
+        precondition(pendingKey, "a kept value follows a key")
+        if identity != nil, kept.identity == identity, kept.depth == depth {
+            pendingKey = false
+            kept.text.withUnsafeBufferPointer { append($0) }
+            return
+        }
+        let start = count
+        render(&self)
+        kept.identity = identity
+        kept.depth = depth
+        kept.text = Array(UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
     /// Writes an array of strings.
     public mutating func strings(_ values: [String]) {
         beginArray()

@@ -41,6 +41,61 @@ import Testing
         #expect((items.last?["text"] as? String)?.hasPrefix("Item \(roots - 1) with \"quotes\"") == true)
     }
 
+    /// Items of one section share its array, whose JSON is written once and copied for the
+    /// rest, children included: every line must still be indented by its own depth.
+    @Test func everyLineIsIndentedByItsDepth() throws {
+        let checklist = Self.checklist(roots: 120)
+        #expect(checklist.items.contains { !$0.children.isEmpty && $0.children[0].section == $0.section })
+        let json = checklist.jsonBytes()
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var line = 1
+        var index = 0
+        var misindented: [Int] = []
+        while index < json.count {
+            let byte = json[index]
+            index += 1
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D: depth -= 1
+            case 0x0A:
+                line += 1
+                var spaces = 0
+                while index + spaces < json.count, json[index + spaces] == 0x20 { spaces += 1 }
+                guard index + spaces < json.count else { break }
+                let next = json[index + spaces]
+                let expected = 2 * (next == 0x7D || next == 0x5D ? depth - 1 : depth)
+                if spaces != expected { misindented.append(line) }
+            default: break
+            }
+        }
+        #expect(depth == 0)
+        #expect(misindented.isEmpty, "lines indented wrongly: \(misindented.prefix(5))")
+    }
+
+    @Test func everyItemInTheJSONHasItsOwnSection() throws {
+        let checklist = Self.checklist(roots: 120)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(checklist.jsonBytes())) as? [String: Any])
+        var compared = 0
+        func compare(_ json: [[String: Any]], _ items: [ChecklistItem]) {
+            #expect(json.count == items.count)
+            for (object, item) in zip(json, items) {
+                #expect(object["section"] as? [String] == item.section, "item \(item.id)")
+                compared += 1
+                compare(object["children"] as? [[String: Any]] ?? [], item.children)
+            }
+        }
+        compare(try #require(parsed["items"] as? [[String: Any]]), checklist.items)
+        #expect(Set(checklist.items.map(\.section)).count == 3)
+        #expect(compared > 120)
+    }
+
     @Test func diagnosticsDeliveredLateCloseTheJSON() async throws {
         let checklist = Self.checklist(roots: 384)
         let late = Diagnostic(.malformedProbe, .error, "late", path: "stream.md", at: SourcePosition(line: 1, column: 1, offset: 0))
