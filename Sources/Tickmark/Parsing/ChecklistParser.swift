@@ -16,6 +16,9 @@ public enum ChecklistParser {
     /// Below this size, the front matter is read before the Markdown parse instead of beside it.
     static let bytesWorthReadingFrontMatterBeside = 64 * 1024
 
+    /// From this size on, the reading thread grows its heap ahead (`HeapReserve`, when enabled).
+    static let bytesWorthAHeapReserve = 256 * 1024
+
     /// Parses a checklist from its bytes. Never fails: problems become diagnostics.
     public static func parse(_ bytes: [UInt8], path: String) -> Checklist {
         parse(bytes, path: path, pieceSize: MarkdownTree.pieceSize)
@@ -177,6 +180,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
     }
 
     mutating func build() -> Checklist {
+        if source.bytes.count >= ChecklistParser.bytesWorthAHeapReserve { HeapReserve.growThisThreadsHeap() }
         // The front matter's YAML is read beside the Markdown parse in large files; its problems
         // come first, as if read before.
         let located = FrontMatter.locate(source, path: path, diagnostics: &diagnostics)

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A thread of its own for work that runs beside the caller and is joined before the caller
-/// goes on.
+/// goes on. Helpers do large work: each grows its heap ahead first (`HeapReserve`).
 ///
 /// Dispatch's global queues and Swift's cooperative pool keep about one thread per core, and the
 /// caller may itself be one of those threads (every command runs in an async context). Work
@@ -39,6 +39,7 @@ struct HelperThread: ~Copyable {
         #endif
         let result = pthread_create(&thread, &attributes, { context in
             guard let context else { return nil }
+            HeapReserve.growThisThreadsHeap()
             Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body()
             return nil
         }, job.toOpaque())

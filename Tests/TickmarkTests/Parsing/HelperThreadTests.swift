@@ -20,6 +20,42 @@ import Glibc
         #expect(threads["second"] != nil && threads["second"] != pthread_self())
     }
 
+    /// Once `HeapReserve` is enabled, a helper's heap has room for its work before the work
+    /// starts: the writable mapping holding its first small block reaches well past it.
+    @Test func aHelperGrowsItsHeapAheadOnceReservesAreEnabled() throws {
+        HeapReserve.enable(bytesPerThread: 24 << 20)
+        let room = Mutex<Int?>(nil)
+        guard let helper = HelperThread({
+            guard let block = malloc(64) else { return }
+            defer { free(block) }
+            room.withLock { $0 = HelperThreadTests.writableRoom(after: UInt(bitPattern: block)) }
+        }) else {
+            Issue.record("no helper thread")
+            return
+        }
+        helper.join()
+        let measured = try #require(room.withLock { $0 }, "the block is in no writable mapping")
+        #expect(measured >= 20 << 20, "room after the helper's first block: \(measured) bytes")
+    }
+
+    /// The bytes from `address` to the end of the writable mapping that holds it (from
+    /// /proc/self/maps), or nil.
+    static func writableRoom(after address: UInt) -> Int? {
+        guard let file = fopen("/proc/self/maps", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 4096)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let fields = text.split(separator: " ")
+            guard fields.count >= 2 else { continue }
+            let bounds = fields[0].split(separator: "-")
+            guard bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16),
+                  start <= address, address < end else { continue }
+            return fields[1].hasPrefix("rw") ? Int(end - address) : nil
+        }
+        return nil
+    }
+
     @Test func joinWaitsForTheWork() {
         let done = Mutex(false)
         guard let helper = HelperThread({
