@@ -180,7 +180,7 @@ private struct ChecklistBuilder: MarkdownVisitor {
     }
 
     mutating func build() -> Checklist {
-        if source.bytes.count >= ChecklistParser.bytesWorthAHeapReserve { HeapReserve.growThisThreadsHeap() }
+        if source.bytes.count >= ChecklistParser.bytesWorthAHeapReserve { HeapReserve.growThisThreadsHeap(hugePages: true) }
         // The front matter's YAML is read beside the Markdown parse in large files; its problems
         // come first, as if read before.
         let located = FrontMatter.locate(source, path: path, diagnostics: &diagnostics)

@@ -38,6 +38,45 @@ import Glibc
         #expect(measured >= 20 << 20, "room after the helper's first block: \(measured) bytes")
     }
 
+    /// The thread that reads a file asks for transparent huge pages in its reserve: the kernel
+    /// marks the mapping (`hg` in /proc/self/smaps), whether or not it can then provide them.
+    @Test func theReadingThreadsReserveAsksForHugePages() throws {
+        HeapReserve.enable(bytesPerThread: 24 << 20)
+        let flags = Mutex<String?>(nil)
+        guard let helper = HelperThread({
+            HeapReserve.growThisThreadsHeap(hugePages: true)
+            guard let block = malloc(8 << 20) else { return }
+            defer { free(block) }
+            flags.withLock { $0 = HelperThreadTests.mappingFlags(at: UInt(bitPattern: block) + (4 << 20)) }
+        }) else {
+            Issue.record("no helper thread")
+            return
+        }
+        helper.join()
+        let vmFlags = try #require(flags.withLock { $0 }, "the block is in no mapping")
+        #expect(vmFlags.split(separator: " ").contains("hg"), "VmFlags: \(vmFlags)")
+    }
+
+    /// The `VmFlags` of the mapping that holds `address` (from /proc/self/smaps), or nil.
+    static func mappingFlags(at address: UInt) -> String? {
+        guard let file = fopen("/proc/self/smaps", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 4096)
+        var inside = false
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 && $0 != 0x0A }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmFlags:") {
+                if inside { return String(text.dropFirst("VmFlags:".count)).trimmingCharacters(in: .whitespaces) }
+                continue
+            }
+            let bounds = (text.split(separator: " ").first ?? "").split(separator: "-")
+            if bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16) {
+                inside = start <= address && address < end
+            }
+        }
+        return nil
+    }
+
     /// The bytes from `address` to the end of the writable mapping that holds it (from
     /// /proc/self/maps), or nil.
     static func writableRoom(after address: UInt) -> Int? {
