@@ -65,12 +65,21 @@ struct InlineText {
         var index = 0
         let count = piece.count
         while index < count {
-            // A run of bytes that are not whitespace is copied at once.
+            // A run of bytes that are not whitespace is copied at once, with the single spaces
+            // inside it that already separate two visible ASCII bytes (ordinary prose is then
+            // one run per piece).
             var end = index
             while end < count {
                 let byte = piece[end]
                 if byte > 0x20 && byte < 0x80 { end += 1; continue }
-                if byte <= 0x20 || InlineText.whitespaceWidth(piece, at: end) > 0 { break }
+                if byte == 0x20 {
+                    guard end > index, end + 1 < count else { break }
+                    let next = piece[end + 1]
+                    guard next > 0x20 && next < 0x80 else { break }
+                    end += 2
+                    continue
+                }
+                if byte < 0x20 || InlineText.whitespaceWidth(piece, at: end) > 0 { break }
                 end += 1
             }
             if end > index {
