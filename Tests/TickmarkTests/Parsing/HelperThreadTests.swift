@@ -21,78 +21,89 @@ import Glibc
     }
 
     /// Once `HeapReserve` is enabled, a helper's heap has room for its work before the work
-    /// starts: the writable mapping holding its first small block reaches well past it.
-    @Test func aHelperGrowsItsHeapAheadOnceReservesAreEnabled() throws {
-        HeapReserve.enable(bytesPerThread: 24 << 20)
-        let room = Mutex<Int?>(nil)
-        guard let helper = HelperThread({
-            guard let block = malloc(64) else { return }
-            defer { free(block) }
-            room.withLock { $0 = HelperThreadTests.writableRoom(after: UInt(bitPattern: block)) }
-        }) else {
-            Issue.record("no helper thread")
-            return
+    /// starts: the writable memory from its first small block on reaches well past it. Run in a
+    /// process of its own, where the helper's heap is new.
+    @Test func aHelperGrowsItsHeapAheadOnceReservesAreEnabled() async {
+        await #expect(processExitsWith: .success) {
+            HeapReserve.enable(bytesPerThread: 24 << 20)
+            let room = Mutex(0)
+            guard let helper = HelperThread({
+                guard let block = malloc(64) else { return }
+                defer { free(block) }
+                room.withLock { $0 = HelperThreadTests.writableRoom(after: UInt(bitPattern: block)) }
+            }) else { exit(2) }
+            helper.join()
+            exit(room.withLock { $0 } >= 20 << 20 ? 0 : 1)
         }
-        helper.join()
-        let measured = try #require(room.withLock { $0 }, "the block is in no writable mapping")
-        #expect(measured >= 20 << 20, "room after the helper's first block: \(measured) bytes")
     }
 
     /// The thread that reads a file asks for transparent huge pages in its reserve: the kernel
     /// marks the mapping (`hg` in /proc/self/smaps), whether or not it can then provide them.
-    @Test func theReadingThreadsReserveAsksForHugePages() throws {
-        HeapReserve.enable(bytesPerThread: 24 << 20)
-        let flags = Mutex<String?>(nil)
-        guard let helper = HelperThread({
-            HeapReserve.growThisThreadsHeap(hugePages: true)
-            guard let block = malloc(8 << 20) else { return }
-            defer { free(block) }
-            flags.withLock { $0 = HelperThreadTests.mappingFlags(at: UInt(bitPattern: block) + (4 << 20)) }
-        }) else {
-            Issue.record("no helper thread")
-            return
+    @Test func theReadingThreadsReserveAsksForHugePages() async {
+        await #expect(processExitsWith: .success) {
+            HeapReserve.enable(bytesPerThread: 24 << 20)
+            let flags = Mutex("")
+            guard let helper = HelperThread({
+                HeapReserve.growThisThreadsHeap(hugePages: true)
+                guard let block = malloc(8 << 20) else { return }
+                defer { free(block) }
+                flags.withLock { $0 = HelperThreadTests.mappingFlags(at: UInt(bitPattern: block) + (4 << 20)) ?? "" }
+            }) else { exit(2) }
+            helper.join()
+            exit(flags.withLock { $0 }.split(separator: " ").contains("hg") ? 0 : 1)
         }
-        helper.join()
-        let vmFlags = try #require(flags.withLock { $0 }, "the block is in no mapping")
-        #expect(vmFlags.split(separator: " ").contains("hg"), "VmFlags: \(vmFlags)")
+    }
+
+    /// The lines of a /proc/self file.
+    static func procLines(_ name: String) -> [String] {
+        guard let file = fopen("/proc/self/" + name, "r") else { return [] }
+        defer { fclose(file) }
+        var lines: [String] = []
+        var line = [CChar](repeating: 0, count: 4096)
+        while fgets(&line, Int32(line.count), file) != nil {
+            lines.append(String(decoding: line.prefix { $0 != 0 && $0 != 0x0A }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        return lines
+    }
+
+    /// The start and end of a mapping line ("start-end perms …").
+    static func bounds(_ line: String) -> (start: UInt, end: UInt)? {
+        let range = (line.split(separator: " ").first ?? "").split(separator: "-")
+        guard range.count == 2, let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16) else { return nil }
+        return (start, end)
     }
 
     /// The `VmFlags` of the mapping that holds `address` (from /proc/self/smaps), or nil.
     static func mappingFlags(at address: UInt) -> String? {
-        guard let file = fopen("/proc/self/smaps", "r") else { return nil }
-        defer { fclose(file) }
-        var line = [CChar](repeating: 0, count: 4096)
         var inside = false
-        while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(decoding: line.prefix { $0 != 0 && $0 != 0x0A }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if text.hasPrefix("VmFlags:") {
-                if inside { return String(text.dropFirst("VmFlags:".count)).trimmingCharacters(in: .whitespaces) }
-                continue
-            }
-            let bounds = (text.split(separator: " ").first ?? "").split(separator: "-")
-            if bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16) {
+        for line in procLines("smaps") {
+            if line.hasPrefix("VmFlags:") {
+                if inside { return String(line.dropFirst("VmFlags:".count)) }
+            } else if let (start, end) = bounds(line) {
                 inside = start <= address && address < end
             }
         }
         return nil
     }
 
-    /// The bytes from `address` to the end of the writable mapping that holds it (from
-    /// /proc/self/maps), or nil.
-    static func writableRoom(after address: UInt) -> Int? {
-        guard let file = fopen("/proc/self/maps", "r") else { return nil }
-        defer { fclose(file) }
-        var line = [CChar](repeating: 0, count: 4096)
-        while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let fields = text.split(separator: " ")
-            guard fields.count >= 2 else { continue }
-            let bounds = fields[0].split(separator: "-")
-            guard bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16),
-                  start <= address, address < end else { continue }
-            return fields[1].hasPrefix("rw") ? Int(end - address) : nil
+    /// The bytes from `address` to the end of the writable mappings that hold it and follow it
+    /// without a gap (from /proc/self/maps; advice such as huge pages splits one mapping in
+    /// several), or 0.
+    static func writableRoom(after address: UInt) -> Int {
+        var end: UInt? = nil
+        for line in procLines("maps") {
+            guard let (start, stop) = bounds(line), line.split(separator: " ").dropFirst().first?.hasPrefix("rw") == true else {
+                if end != nil { break }
+                continue
+            }
+            if let current = end {
+                guard start == current else { break }
+                end = stop
+            } else if start <= address && address < stop {
+                end = stop
+            }
         }
-        return nil
+        return end.map { Int($0 - address) } ?? 0
     }
 
     @Test func joinWaitsForTheWork() {
