@@ -113,20 +113,19 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         if flag { deepHasValue[word] |= bit } else { deepHasValue[word] &= ~bit }
     }
 
-    /// A line feed and the indentation of the first 64 levels, copied in one go.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
-
     private mutating func newline() {
         guard pretty else { return }
         let width = depth * 2
         reserve(width + 1)
-        if width < JSONWriter.indentation.count {
-            JSONWriter.indentation.withUnsafeBufferPointer { (base + count).update(from: $0.baseAddress!, count: width + 1) }
-        } else {
-            base[count] = 0x0A
-            (base + count + 1).initialize(repeating: 0x20, count: width)
-        }
+        writeNewline(at: count, width: width)
         count += width + 1
+    }
+
+    /// A line feed and `width` spaces at `offset`, in memory already reserved.
+    @inline(__always)
+    private func writeNewline(at offset: Int, width: Int) {
+        base[offset] = 0x0A
+        (base + offset + 1).initialize(repeating: 0x20, count: width)
     }
 
     /// Starts a value: a comma after a previous one, then a new line when pretty.
@@ -148,17 +147,35 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         pendingKey = true
     }
 
-    /// Writes `"key": ` for a key known not to need escaping (Tickmark's own field names).
+    /// Writes `"key": ` for a key known not to need escaping (Tickmark's own field names): the
+    /// comma, line and indentation before it and the key in one reservation.
     public mutating func staticKey(_ key: StaticString) {
-        beginValue()
+        precondition(!pendingKey && depth > 0, "a key goes inside an object, before its value")
         let length = key.utf8CodeUnitCount
-        reserve(length + 4)
-        base[count] = 0x22
-        (base + count + 1).update(from: key.utf8Start, count: length)
-        base[count + length + 1] = 0x22
-        base[count + length + 2] = 0x3A
-        count += length + 3
-        if pretty { append(0x20) }
+        let width = pretty ? depth * 2 : 0
+        reserve(length + width + 6)
+        var at = count
+        if currentHasValue {
+            base[at] = 0x2C
+            at += 1
+        } else {
+            markValue(true)
+        }
+        if pretty {
+            writeNewline(at: at, width: width)
+            at += width + 1
+        }
+        base[at] = 0x22
+        (base + at + 1).update(from: key.utf8Start, count: length)
+        at += length + 1
+        base[at] = 0x22
+        base[at + 1] = 0x3A
+        at += 2
+        if pretty {
+            base[at] = 0x20
+            at += 1
+        }
+        count = at
         pendingKey = true
     }
 

@@ -45,4 +45,29 @@ import Testing
         #expect(lines[199] == "  ]" && lines[200] == "]")
         #expect(try JSONSerialization.jsonObject(with: Data(nested.bytes)) is [Any])
     }
+
+    /// Keys deep in nested objects (past the 64 levels kept in one word) get their commas,
+    /// lines and indentation, pretty or compact.
+    @Test(arguments: [true, false])
+    func keysInDeeplyNestedObjects(pretty: Bool) {
+        let depth = 70
+        var writer = JSONWriter(pretty: pretty)
+        for _ in 0..<depth {
+            writer.beginObject()
+            writer.staticKey("first")
+            writer.integer(1)
+            writer.staticKey("next")
+        }
+        writer.boolean(true)
+        for _ in 0..<depth { writer.endObject() }
+        // The same document built by hand, inside out.
+        var expected = "true"
+        for level in stride(from: depth - 1, through: 0, by: -1) {
+            let inner = pretty ? "\n" + String(repeating: "  ", count: level + 1) : ""
+            let outer = pretty ? "\n" + String(repeating: "  ", count: level) : ""
+            let colon = pretty ? ": " : ":"
+            expected = "{" + inner + "\"first\"" + colon + "1," + inner + "\"next\"" + colon + expected + outer + "}"
+        }
+        #expect(writer.text == expected)
+    }
 }
