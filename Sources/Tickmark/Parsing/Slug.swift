@@ -38,81 +38,66 @@ public enum Slug {
     private static func fold(
         utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int, into out: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
-        byteFold.withUnsafeBufferPointer { byteFold in
-            latinFold.withUnsafeBufferPointer { latinFold in
-                var length = 0
-                var words = 0
-                var inWord = false
-                var index = 0
-                var wordStart = true   // at the start of a space-separated word of the text
-                var isFirstWord = true
-                let count = bytes.count
-                while index < count {
-                    let byte = bytes[index]
-                    if wordStart && skippingItemMarkers && byte != 0x20 {
-                        wordStart = false
-                        // Only a mention, or a first word that could be `(Optional)` or `Optional:`,
-                        // is measured; other words are read once.
-                        if byte == 0x40 || (isFirstWord && (byte == 0x28 || byte | 0x20 == 0x6F)) {
-                            var end = index
-                            while end < count, bytes[end] != 0x20 { end += 1 }
-                            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                            if byte == 0x40 || isOptionalMarker(word) {
-                                isFirstWord = false
-                                inWord = false
-                                index = end
-                                continue
-                            }
-                        }
+        var length = 0
+        var words = 0
+        var inWord = false
+        var index = 0
+        var wordStart = true   // at the start of a space-separated word of the text
+        var isFirstWord = true
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if skippingItemMarkers && wordStart && byte != 0x20 {
+                wordStart = false
+                // Only a mention, or a first word that could be `(Optional)` or `Optional:`, is
+                // measured; other words are read once.
+                if byte == 0x40 || (isFirstWord && (byte == 0x28 || byte | 0x20 == 0x6F)) {
+                    var end = index
+                    while end < count, bytes[end] != 0x20 { end += 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if byte == 0x40 || isOptionalMarker(word) {
                         isFirstWord = false
-                    }
-                    var folded = byteFold[Int(byte)]
-                    index += 1
-                    if folded >= Slug.space {
-                        if folded == Slug.space {
-                            wordStart = true
-                        } else if index < count, bytes[index] & 0xC0 == 0x80 {
-                            // A two-byte scalar of U+00C0…U+017F.
-                            let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index] & 0x3F)
-                            folded = latinFold[scalar - 0xC0]
-                            index += 1
-                        }
-                        if folded >= Slug.space { folded = 0 }
-                    }
-                    guard folded != 0 else {
                         inWord = false
+                        index = end
                         continue
                     }
-                    if !inWord {
-                        if words == maxWords { break }
-                        if words > 0 {
-                            out[length] = 0x2D
-                            length += 1
-                        }
-                        words += 1
-                        inWord = true
-                    }
-                    out[length] = folded
+                }
+                isFirstWord = false
+            }
+            var folded: UInt8 = 0
+            var width = 1
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: folded = byte
+            case 0x41...0x5A: folded = byte + 0x20
+            case 0xC3...0xC5:
+                if index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                    let scalar = Int(byte & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)
+                    folded = latinFold[scalar - 0xC0]
+                    width = 2
+                }
+            case 0x20:
+                wordStart = true
+            default:
+                break
+            }
+            index += width
+            guard folded != 0 else {
+                inWord = false
+                continue
+            }
+            if !inWord {
+                if words == maxWords { break }
+                if words > 0 {
+                    out[length] = 0x2D
                     length += 1
                 }
-                return length
+                words += 1
+                inWord = true
             }
+            out[length] = folded
+            length += 1
         }
-    }
-
-    /// Marks in `byteFold` for a space and for the first byte of a scalar `latinFold` covers.
-    private static let space: UInt8 = 0xFE
-    private static let latinLead: UInt8 = 0xFF
-
-    /// What each byte folds to: a lowercase letter or digit, 0 for a separator, or a mark.
-    private static let byteFold: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
-        switch byte {
-        case 0x30...0x39, 0x61...0x7A: return UInt8(byte)
-        case 0x41...0x5A: return UInt8(byte + 0x20)
-        case 0x20: return space
-        case 0xC3...0xC5: return latinLead
-        default: return 0
-        }
+        return length
     }
 
     /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).
