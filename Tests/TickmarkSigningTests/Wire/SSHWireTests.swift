@@ -1,5 +1,5 @@
 import Testing
-@testable import TickmarkReport
+@testable import TickmarkSigning
 
 @Suite struct SSHWireTests {
     @Test func writesUint32AndStringsBigEndian() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
 
 /// The interoperability vectors shared by the project (seed 00..1f).
 enum Vectors {

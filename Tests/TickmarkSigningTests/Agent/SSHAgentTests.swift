@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
 
 /// A real `ssh-agent` on a socket in a temporary folder, stopped by `stop()`.
 final class TestAgent {

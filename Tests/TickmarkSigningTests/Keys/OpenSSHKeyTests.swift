@@ -1,6 +1,6 @@
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
 
 @Suite struct SSHPublicKeyTests {
     @Test func writesTheVectorLineBlobAndFingerprint() throws {

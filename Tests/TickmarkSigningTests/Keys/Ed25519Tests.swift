@@ -1,6 +1,6 @@
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
 
 @Suite struct Ed25519Tests {
     @Test func derivesTheVectorPublicKeyFromTheSeed() throws {

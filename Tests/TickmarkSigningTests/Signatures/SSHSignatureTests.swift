@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
 
 @Suite struct SSHSignatureTests {
     let message = Array("hello world\n".utf8)
