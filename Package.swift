@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"]),
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning"], exclude: ["Golden"]),
-        .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning"]),
+        .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning"], exclude: ["Vectors"]),
         .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI"]),
     ],
     swiftLanguageModes: [.v6]

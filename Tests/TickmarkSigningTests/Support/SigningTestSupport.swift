@@ -3,9 +3,15 @@ import Testing
 import Tickmark
 @testable import TickmarkSigning
 
-/// The interoperability vectors shared by the project (seed 00..1f).
+/// The signing test vectors in `Tests/TickmarkSigningTests/Vectors` (seed 00..1f), made by
+/// `scripts/make-signing-vectors.sh` with ssh-keygen and openssl.
 enum Vectors {
-    static let folder = "/work/shared/notes/interop/vectors"
+    /// The vectors' folder in this repository, found from this file's own path.
+    static let folder: String = {
+        var path = #filePath
+        for _ in 0..<2 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path + "/Vectors"
+    }()
     static let seed: [UInt8] = Array(0..<32)
     static let publicHex = "03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8"
     static let publicLine = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"
