@@ -115,7 +115,7 @@ struct RunFixture {
             ("line-on-testcase", xml.replacingOccurrences(of: "<testcase ", with: "<testcase line=\"2\" ")),
             ("no-name", xml.replacingOccurrences(of: "<testsuite name=\"j\"", with: "<testsuite")),
             ("zone-in-timestamp", xml.replacingOccurrences(of: "\" hostname=", with: "Z\" hostname=")),
-            ("properties-last", xml.replacingOccurrences(of: "    <system-out/>\n", with: "").replacingOccurrences(of: "<system-err/>", with: "<system-err/><system-out/>")),
+            ("system-out-after-system-err", xml.replacingOccurrences(of: "    <system-out/>\n", with: "").replacingOccurrences(of: "<system-err/>", with: "<system-err/><system-out/>")),
             ("two-outcomes", xml.replacingOccurrences(of: "<skipped message=\"not applicable\"/>", with: "<skipped message=\"not applicable\"/><failure message=\"x\" type=\"fail\"/>")),
         ]
         for (name, text) in broken {
