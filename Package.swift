@@ -47,7 +47,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
-        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"]),
+        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"], exclude: ["Conformance/Fixtures"]),
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport"], exclude: ["Golden"]),
         .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI"]),
