@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
-        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"]),
+        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"], exclude: ["Conformance/Fixtures"]),
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning"], exclude: ["Golden"]),
         .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning"], exclude: ["Vectors"]),

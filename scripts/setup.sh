@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Tickmark needs to build and test, when they are missing.
+# Installs the Debian packages Tickmark needs to build and test, when they are missing. After it,
+# `swift test` needs nothing else: the tests drive cmark-gfm (the parser's reference), xmllint (the
+# JUnit schema), python3 with jsonschema (the run-record schema), git, ssh-keygen, ssh-agent and
+# openssl (signatures checked by the real tools).
 set -euo pipefail
 
 packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm   # the parser (and its CLI, the tests' oracle)
   libssl-dev                                                 # SHA-2, Ed25519 and TLS from the system OpenSSL
   git openssh-client openssl libxml2-utils python3 bc curl   # real tools the tests and scripts drive
+  python3-jsonschema                                         # the run-record schema check in the tests
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -3,16 +3,41 @@ import Testing
 @testable import TickmarkCLI
 
 @Suite struct LintCommandTests {
-    @Test func theRealWorldCorpusAndSeedsLintWithOnlyRealProblems() async throws {
-        let shared = repositoryRoot + "/../shared"
-        try #require(FileManager.default.fileExists(atPath: shared + "/corpus/files"))
+    /// The external corpus of real checklists, when `TICKMARK_CORPUS` names it.
+    static let corpus: String? = ProcessInfo.processInfo.environment["TICKMARK_CORPUS"].flatMap { $0.isEmpty ? nil : $0 }
+
+    @Test(.enabled(if: corpus != nil, "set TICKMARK_CORPUS to the corpus folder to run this"))
+    func theRealWorldCorpusAndHardCasesLintWithOnlyRealProblems() async throws {
+        let corpus = try #require(Self.corpus)
+        try #require(FileManager.default.fileExists(atPath: corpus + "/files"), "TICKMARK_CORPUS has no files/ folder: \(corpus)")
+        let hardCases = try HardCases()
+        defer { hardCases.remove() }
         let output = OutputBuffer()
-        let code = await TickmarkCommand.run(["lint", "--format", "json", shared + "/corpus/files", shared + "/seeds"], console: output.console())
-        // The one error in 46 public checklists and 5 seeds: an issue template that gives `about` twice.
+        let code = await TickmarkCommand.run(["lint", "--format", "json", corpus + "/files", hardCases.folder], console: output.console())
+        // The one error in 46 public checklists and the hard cases: an issue template that gives `about` twice.
         #expect(code == 1)
-        #expect(output.stdout.contains("\"errors\": 1"))
+        let report = try LintReport(output.stdout)
+        #expect(report.errors == 1)
+        #expect(report.diagnostics.count == 46 + HardCases.names.count)
+        #expect(report.diagnostics["kubernetes-sigs__cluster-api__.github_ISSUE_TEMPLATE_release_tracking.md"] == ["InvalidFrontMatter 3:1"])
         #expect(output.stdout.contains("the key 'about' is given twice"))
-        #expect(output.stdout.contains("cluster-api__.github_ISSUE_TEMPLATE_release_tracking.md"))
+        #expect(report.diagnostics["latin1.md"] == ["InvalidUTF8 1:7"])
+    }
+
+    @Test func hardCasesLintWithWarningsOnly() async throws {
+        let hardCases = try HardCases()
+        defer { hardCases.remove() }
+        let output = OutputBuffer()
+        let code = await TickmarkCommand.run(["lint", "--format", "json", hardCases.folder], console: output.console())
+        #expect(code == 0)
+        let report = try LintReport(output.stdout)
+        #expect(report.errors == 0)
+        #expect(report.warnings == 1)
+        #expect(report.diagnostics == [
+            "mojibake.md": [], "latin1.md": ["InvalidUTF8 1:7"], "one-line.md": [], "plain-text.md": [],
+        ])
+        let strict = OutputBuffer()
+        #expect(await TickmarkCommand.run(["lint", "--warnings-as-errors", hardCases.folder], console: strict.console()) == 1)
     }
 
     @Test func exitCodesAndCompilerStyleOutput() async throws {
@@ -54,5 +79,71 @@ import Testing
         let typo = OutputBuffer()
         #expect(await TickmarkCommand.run(["probes", "htpp"], console: typo.console()) == 2)
         #expect(typo.stderr.contains("did you mean 'http'?"))
+    }
+}
+
+/// Files of the kinds that trip up text tools, written by the tests: double-encoded UTF-8, bytes
+/// that are not UTF-8, a whole document on one line without a line end, and prose without boxes.
+private struct HardCases {
+    static let names = ["mojibake.md", "latin1.md", "one-line.md", "plain-text.md"]
+
+    let folder: String
+
+    init() throws {
+        folder = try temporaryFolder()
+        let french = """
+            # Mise en production
+
+            - [ ] Vérifier l’étiquette de la version `probe: git clean`
+            - [x] Prévenir l’équipe d’astreinte → canal #déploiements 🚀
+              - [ ] Relire les notes rédigées par Héloïse ✅
+
+            """
+        // UTF-8 read as Latin-1 and saved as UTF-8 again: valid bytes, garbled letters, C1 controls.
+        let mojibake = String(String.UnicodeScalarView(french.utf8.map { Unicode.Scalar($0) }))
+        try write("mojibake.md", Array(mojibake.utf8))
+        // Latin-1 bytes, not UTF-8 at all, and a UTF-16 byte order mark on a line of its own.
+        let latin1 = "# Proc\u{E9}dure\n\n- [ ] V\u{E9}rifier la sauvegarde `probe: run true`\n- [x] Pr\u{E9}venir l'\u{E9}quipe\n"
+        try write("latin1.md", latin1.unicodeScalars.map { UInt8($0.value) } + [0xFF, 0xFE, 0x0A])
+        let sentence = "# Runbook : déploiement ## Déclencheur - changements fusionnés sur main - [ ] décision de publier "
+        try write("one-line.md", Array(String(repeating: sentence, count: 50).utf8))
+        try write("plain-text.md", Array("""
+            Release flow
+            Use this page for every release.
+            1) Flow
+            flowchart TD
+            A[Feature work] --> B[Candidate tested in staging]
+            B --> C[Merge to main]
+
+            """.utf8))
+    }
+
+    private func write(_ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// The parts of `tickmark lint --format json` output the tests look at.
+private struct LintReport {
+    var errors: Int
+    var warnings: Int
+    /// `id line:column` of each diagnostic, by file name (the last path component).
+    var diagnostics: [String: [String]] = [:]
+
+    init(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let root = try #require(object, "not a JSON object: \(json.prefix(200))", sourceLocation: sourceLocation)
+        errors = try #require(root["errors"] as? Int, sourceLocation: sourceLocation)
+        warnings = try #require(root["warnings"] as? Int, sourceLocation: sourceLocation)
+        let files = try #require(root["files"] as? [[String: Any]], sourceLocation: sourceLocation)
+        for file in files {
+            let path = try #require(file["path"] as? String, sourceLocation: sourceLocation)
+            let found = try #require(file["diagnostics"] as? [[String: Any]], sourceLocation: sourceLocation)
+            diagnostics[(path as NSString).lastPathComponent] = found.map { diagnostic in
+                "\(diagnostic["id"] ?? "?") \(diagnostic["line"] ?? "?"):\(diagnostic["column"] ?? "?")"
+            }
+        }
     }
 }

@@ -82,9 +82,8 @@ struct RunFixture {
         }
     }
 
-    @Test func junitValidatesAgainstTheJenkinsSchema() async throws {
-        let schema = repositoryRoot + "/../shared/notes/interop/junit-10.xsd"
-        try #require(FileManager.default.fileExists(atPath: schema), "the shared JUnit schema is missing")
+    @Test func junitValidatesAgainstTheShippedSchema() async throws {
+        let schema = repositoryRoot + "/schemas/junit.xsd"
         let fixture = try RunFixture(files: ["j.md": """
         # Suite & <tests>
         - [ ] Pass "quoted" `probe: run true`
@@ -101,12 +100,30 @@ struct RunFixture {
         defer { fixture.remove() }
         let result = await fixture.run(["run", "j.md", "--no-record", "--junit", "out.xml", "--var", "env=staging"])
         #expect(result.code == 1)
-        let (status, output) = try runTool("/usr/bin/xmllint", ["--noout", "--schema", schema, "\(fixture.folder)/out.xml"])
+        let (status, output) = try xmllint(["--noout", "--schema", schema, "\(fixture.folder)/out.xml"])
         #expect(status == 0, "\(output)")
         let xml = fixture.read("out.xml")
-        #expect(xml.contains("tests=\"6\""))
+        #expect(xml.contains("tests=\"6\" failures=\"2\" errors=\"1\" skipped=\"2\""))
+        #expect(xml.components(separatedBy: "<testcase ").count - 1 == 6)
         #expect(xml.contains("<failure"))
         #expect(xml.contains("<skipped message=\"not applicable\""))
+
+        // The schema rejects what Jenkins or the Ant format would: a sample of each rule.
+        let broken = [
+            ("skipped-on-testsuites", xml.replacingOccurrences(of: "<testsuites>", with: "<testsuites skipped=\"2\">")),
+            ("four-decimals", xml.replacingOccurrences(of: " time=\"0.000\"", with: " time=\"0.0001\"")),
+            ("line-on-testcase", xml.replacingOccurrences(of: "<testcase ", with: "<testcase line=\"2\" ")),
+            ("no-name", xml.replacingOccurrences(of: "<testsuite name=\"j\"", with: "<testsuite")),
+            ("zone-in-timestamp", xml.replacingOccurrences(of: "\" hostname=", with: "Z\" hostname=")),
+            ("system-out-after-system-err", xml.replacingOccurrences(of: "    <system-out/>\n", with: "").replacingOccurrences(of: "<system-err/>", with: "<system-err/><system-out/>")),
+            ("two-outcomes", xml.replacingOccurrences(of: "<skipped message=\"not applicable\"/>", with: "<skipped message=\"not applicable\"/><failure message=\"x\" type=\"fail\"/>")),
+        ]
+        for (name, text) in broken {
+            #expect(text != xml, "\(name): the edit did not apply")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(fixture.folder)/\(name).xml"))
+            let (status, output) = try xmllint(["--noout", "--schema", schema, "\(fixture.folder)/\(name).xml"])
+            #expect(status == 3, "\(name) should fail validation: \(output)")
+        }
     }
 
     @Test func recordValidatesAgainstTheShippedSchema() async throws {
@@ -232,4 +249,11 @@ func runTool(_ executable: String, _ arguments: [String]) throws -> (Int32, Stri
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Runs `xmllint` from `PATH` (the Debian package libxml2-utils; scripts/setup.sh installs it).
+func xmllint(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (Int32, String) {
+    let result = try runTool("/usr/bin/env", ["xmllint"] + arguments)
+    try #require(result.0 != 127, "xmllint is not on PATH: run scripts/setup.sh, which installs libxml2-utils", sourceLocation: sourceLocation)
+    return result
 }

@@ -40,12 +40,42 @@ import Testing
         }
     }
 
-    @Test func mojibakeSeedFileParsesWithoutErrors() throws {
-        // Double-encoded UTF-8: valid bytes, garbled characters; it must read like any other file.
-        let seeds = try #require(Fixtures.sharedFolder).appending("/seeds/003_e601fafa80588eea.txt")
-        let checklist = try ChecklistFile.load(seeds)
-        #expect(!checklist.hasErrors)
+    @Test func doubleEncodedUTF8ParsesWithoutErrors() throws {
+        // Mojibake: UTF-8 text read as Latin-1 and saved as UTF-8 again. The bytes are valid UTF-8,
+        // the letters are garbled (`é` becomes `Ã©`, and some become C1 control characters); it
+        // must read like any other file, whatever its size.
+        var text = ""
+        for section in 1...160 {
+            text += """
+                ## Étape \(section) — vérifications préalables
+
+                Avant de déployer, l’équipe relit la procédure : « rien ne part sans deux regards ».
+
+                - [ ] Vérifier que la version \(section).0 est bien étiquetée ✅
+                - [x] Prévenir l’astreinte → canal #déploiements 🚀
+                  - [ ] Relire les notes rédigées par Héloïse et François
+                - [ ] Contrôler les sauvegardes (dernière réussite : 3 h 00)
+
+                ```
+                ┌──────────┐   ┌────────────┐
+                │ préprod  │ → │ production │
+                └──────────┘   └────────────┘
+                ```
+
+
+                """
+        }
+        let latin1 = String(String.UnicodeScalarView(text.utf8.map { Unicode.Scalar($0) }))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("mojibake.md", Array(latin1.utf8))
+        let checklist = try ChecklistFile.load(path)
+        #expect(!checklist.hasErrors, "\(checklist.diagnostics)")
+        #expect(checklist.diagnostics.isEmpty)
         #expect(checklist.source.bytes.count > 100_000)
+        #expect(checklist.allItems.count == 160 * 4)
+        #expect(checklist.allItems.first?.text.hasPrefix("VÃ©rifier") == true)
+        #expect(checklist.allItems.map(\.state).prefix(4) == [.unchecked, .checked, .unchecked, .unchecked])
     }
 
     @Test func largeFileParses() {
@@ -66,20 +96,4 @@ import Testing
         #expect(checklist.allItems.count <= 1)
         _ = checklist.jsonBytes()
     }
-}
-
-enum Fixtures {
-    /// The `shared/` folder beside the checkout, if present.
-    static var sharedFolder: String? {
-        var url = #filePath
-        for _ in 0..<4 { url = String(url[..<url.lastIndex(of: "/")!]) }
-        let candidate = url + "/../shared"
-        return FileExists.atPath(candidate + "/SPEC.md") ? candidate : nil
-    }
-}
-
-import Foundation
-
-enum FileExists {
-    static func atPath(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }

@@ -18,21 +18,22 @@ struct CmarkOracle {
 
     /// The `cmark-gfm` executable on `PATH`, if any.
     static let executable: String? = {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-        return (folders.map { "\($0)/cmark-gfm" } + ["/usr/bin/cmark-gfm"]).first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        return folders.map { "\($0)/cmark-gfm" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    /// Runs `cmark-gfm -e tasklist --sourcepos -t xml path` and returns its task items in document order.
+    /// The extensions Tickmark's parser enables, so that both read the same GitHub-flavored Markdown.
+    static let extensions = ["tasklist", "table", "strikethrough", "autolink"]
+
+    /// Runs `cmark-gfm -e tasklist -e table … --sourcepos -t xml path` and returns its task items in document order.
     static func tasks(inFile path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [Task] {
         let executable = try #require(
-            executable, "cmark-gfm is not installed (Debian package cmark-gfm; scripts/setup.sh installs it)",
+            executable, "cmark-gfm is not on PATH: run scripts/setup.sh, which installs the Debian package cmark-gfm",
             sourceLocation: sourceLocation
         )
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-e", "tasklist", "--sourcepos", "-t", "xml", path]
+        process.arguments = extensions.flatMap { ["-e", $0] } + ["--sourcepos", "-t", "xml", path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -65,42 +66,5 @@ struct CmarkOracle {
         guard let key = tag.range(of: " \(name)=\"") ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil),
               let close = tag[key.upperBound...].firstIndex(of: "\"") else { return nil }
         return tag[key.upperBound..<close]
-    }
-}
-
-/// `shared/corpus`: real checklists from public repositories, and the task counts cmark-gfm gives for each.
-enum Corpus {
-    /// One row of `oracle.tsv`.
-    struct Counts: Equatable {
-        var tasks: Int
-        var checked: Int
-        var unchecked: Int
-    }
-
-    static var folder: String? { Fixtures.sharedFolder.map { $0 + "/corpus" } }
-
-    /// The corpus file names, sorted; empty when `shared/` is missing (a separate test fails then).
-    static let fileNames: [String] = {
-        guard let folder else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/files")) ?? []
-        return names.filter { $0.hasSuffix(".md") }.sorted()
-    }()
-
-    /// `oracle.tsv` by file name.
-    static func oracle() throws -> [String: Counts] {
-        let folder = try #require(folder, "shared/corpus is missing beside the checkout")
-        let text = try String(contentsOfFile: folder + "/oracle.tsv", encoding: .utf8)
-        var rows: [String: Counts] = [:]
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            try #require(fields.count == 4, "oracle.tsv row has \(fields.count) fields: \(line)")
-            let numbers = try fields[1...].map { try #require(Int($0), "not a number in oracle.tsv: \($0)") }
-            rows[String(fields[0])] = Counts(tasks: numbers[0], checked: numbers[1], unchecked: numbers[2])
-        }
-        return rows
-    }
-
-    static func path(of name: String) throws -> String {
-        try #require(folder, "shared/corpus is missing beside the checkout") + "/files/" + name
     }
 }
