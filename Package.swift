@@ -50,8 +50,9 @@ let package = Package(
         .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
         .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"], exclude: ["Conformance/Fixtures"]),
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
-        .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning"], exclude: ["Golden"]),
-        .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning"], exclude: ["Vectors"]),
+        .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Vectors"]),
+        .target(name: "TickmarkTestSupport", dependencies: ["Tickmark"], path: "Tests/TickmarkTestSupport"),
         .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Tickmark
 @testable import TickmarkSigning
+import TickmarkTestSupport
 
 /// A real `ssh-agent` on a socket in a temporary folder, stopped by `stop()`.
 final class TestAgent {

@@ -1,6 +1,7 @@
 import Testing
 import Tickmark
 @testable import TickmarkSigning
+import TickmarkTestSupport
 
 @Suite struct DSSETests {
     /// The payload type of in-toto statements.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Tickmark
 @testable import TickmarkSigning
+import TickmarkTestSupport
 
 @Suite struct SSHSignatureTests {
     let message = Array("hello world\n".utf8)

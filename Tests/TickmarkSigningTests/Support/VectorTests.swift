@@ -1,6 +1,7 @@
 import Testing
 import Tickmark
 @testable import TickmarkSigning
+import TickmarkTestSupport
 
 /// The committed vectors are what the real tools make: run them again and compare the bytes, so
 /// the other tests' exact expectations rest on ssh-keygen and openssl, not on the vectors' script.
