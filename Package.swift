@@ -35,21 +35,24 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
         ),
         .target(name: "TickmarkProbes", dependencies: ["Tickmark", "COpenSSL", "CTickmarkSystem"]),
+        .target(name: "TickmarkSigning", dependencies: ["Tickmark", "COpenSSL"]),
         .target(
             name: "TickmarkReport",
-            dependencies: ["Tickmark", "TickmarkProbes", "COpenSSL", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Tickmark", "TickmarkProbes", "TickmarkSigning", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "TickmarkCLI",
             dependencies: [
-                "Tickmark", "TickmarkProbes", "TickmarkReport",
+                "Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
         .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"], exclude: ["Conformance/Fixtures"]),
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
-        .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport"], exclude: ["Golden"]),
+        .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Vectors"]),
+        .target(name: "TickmarkTestSupport", dependencies: ["Tickmark"], path: "Tests/TickmarkTestSupport"),
         .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI"]),
     ],
     swiftLanguageModes: [.v6]

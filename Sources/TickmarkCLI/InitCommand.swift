@@ -38,7 +38,7 @@ struct InitCommand: TickmarkSubcommand {
 
     /// The embedded checklist named `name` (without `.md`), as exact bytes.
     static func bytes(of name: String) -> [UInt8]? {
-        EmbeddedChecklists.files.first { $0.name == name + ".md" }.flatMap { Data(base64Encoded: $0.base64) }.map(Array.init)
+        EmbeddedChecklists.files.first { $0.name == name + ".md" }.flatMap { Base64.decode($0.base64) }
     }
 
     func execute(_ console: Console) async throws -> Int32 {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Tickmark
 import TickmarkReport
+import TickmarkSigning
 
 /// `tickmark sign FILE --key KEY [--format sshsig|dsse]`.
 struct SignCommand: TickmarkSubcommand {

@@ -70,7 +70,7 @@ struct SocketHTTPClient: Sendable {
         let proxy = proxies.proxy(for: url)
         var extraHeaders: [HTTPHeader] = []
         if let proxy, let user = proxy.user {
-            let credentials = Data("\(user):\(proxy.password ?? "")".utf8).base64EncodedString()
+            let credentials = Base64.encode("\(user):\(proxy.password ?? "")".utf8)
             extraHeaders.append(HTTPHeader(name: "Proxy-Authorization", value: "Basic \(credentials)"))
         }
 

@@ -38,14 +38,14 @@ extension RunRecord.ChecklistRecord {
             sha256: outcome.checklist.sha256, decision: outcome.decision, blockers: outcome.blockers,
             variables: Dictionary(outcome.variables.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }),
             requires: outcome.checklist.requires, items: outcome.items.map(RunRecord.ItemRecord.init(outcome:)),
-            source: text, sourceBase64: text == nil ? Data(bytes).base64EncodedString() : nil
+            source: text, sourceBase64: text == nil ? Base64.encode(bytes) : nil
         )
     }
 
     /// The exact source bytes the record holds.
     public var sourceBytes: [UInt8]? {
         if let source { return Array(source.utf8) }
-        if let sourceBase64, let data = Data(base64Encoded: sourceBase64) { return Array(data) }
+        if let sourceBase64, let bytes = Base64.decode(sourceBase64) { return bytes }
         return nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Tickmark
+import TickmarkSigning
 
 /// Signs sign-offs with the approver's own OpenSSH Ed25519 key (or through the SSH agent), as
 /// SSHSIG over `SignOff.canonicalText` in the namespace `tickmark-sign-off`.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Tickmark
+import TickmarkSigning
 
 /// An in-toto Statement v1: which files (subjects, by digest) a predicate speaks about.
 public struct InTotoStatement: Equatable, Sendable {

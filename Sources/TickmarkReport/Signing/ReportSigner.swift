@@ -1,4 +1,5 @@
 import Tickmark
+import TickmarkSigning
 
 /// How a report is signed.
 public enum SignatureFormat: String, Sendable, CaseIterable {

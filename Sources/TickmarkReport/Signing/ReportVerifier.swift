@@ -1,4 +1,5 @@
 import Tickmark
+import TickmarkSigning
 
 /// Verifies signed report files: the public entry point of verification.
 ///

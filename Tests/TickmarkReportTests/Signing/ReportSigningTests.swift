@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import Tickmark
 @testable import TickmarkReport
+import TickmarkSigning
+import TickmarkTestSupport
 
 /// A signed-report fixture: a report, the vector key, and an allowed-signers file trusting it.
 struct SignedReportFixture {

@@ -1,3 +1,5 @@
+import Tickmark
+
 /// The `-----BEGIN LABEL-----` / Base64 / `-----END LABEL-----` text wrapping used by OpenSSH for
 /// signatures and private keys.
 enum Armor {

@@ -3,9 +3,9 @@
 /// Decoding is canonical: padding is required, the unused low bits of the last group must be
 /// zero, and nothing but the alphabet may appear. So two different texts never decode to the same
 /// bytes, which is what a signature verifier needs to notice a changed byte.
-public enum Base64 {
+package enum Base64 {
     /// Which 64-character alphabet a text uses.
-    public enum Alphabet: Sendable {
+    package enum Alphabet: Sendable {
         /// `A–Z a–z 0–9 + /`.
         case standard
         /// `A–Z a–z 0–9 - _` (RFC 4648 §5).
@@ -15,7 +15,7 @@ public enum Base64 {
     private static let standardTable: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Encodes `bytes` in the standard alphabet, padded with `=`, on one line.
-    public static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes, padded: Bool = true) -> String {
+    package static func encode<Bytes: Collection<UInt8>>(_ bytes: Bytes, padded: Bool = true) -> String {
         let input = Array(bytes)
         var out: [UInt8] = []
         out.reserveCapacity((input.count + 2) / 3 * 4)
@@ -38,12 +38,12 @@ public enum Base64 {
     }
 
     /// Decodes padded Base64 text in either alphabet (not both mixed); `nil` if it is not canonical.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         decode(Array(text.utf8))
     }
 
     /// Decodes padded Base64 bytes in either alphabet (not both mixed); `nil` if not canonical.
-    public static func decode(_ text: [UInt8]) -> [UInt8]? {
+    package static func decode(_ text: [UInt8]) -> [UInt8]? {
         guard text.count % 4 == 0 else { return nil }
         var alphabet: Alphabet?
         var out: [UInt8] = []

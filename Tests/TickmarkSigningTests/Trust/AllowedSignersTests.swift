@@ -1,6 +1,7 @@
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
+import TickmarkTestSupport
 
 @Suite struct AllowedSignersTests {
     static let other = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHbA0wUkUFHEm6ZH0SyEuqqZ5UxLh9aEzTBqH0m7VXDn"

@@ -13,9 +13,9 @@ extension TickmarkError.Code {
 }
 
 /// Reading the files that signing and verifying take as input.
-enum SigningFiles {
+package enum SigningFiles {
     /// The whole content of the file at `path`; folders and unreadable files throw `.unreadable`.
-    static func read(_ path: String) throws(TickmarkError) -> [UInt8] {
+    package static func read(_ path: String) throws(TickmarkError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw TickmarkError(.unreadable, "cannot read file: \(String(cString: strerror(errno)))", path: path)
@@ -44,14 +44,14 @@ enum SigningFiles {
     }
 
     /// The folder part of `path` (`.` for a bare name), without a trailing slash.
-    static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let folder = String(path[..<slash])
         return folder.isEmpty ? "/" : folder
     }
 
     /// The last component of `path`.
-    static func baseName(of path: String) -> String {
+    package static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

@@ -1,6 +1,7 @@
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
+import TickmarkTestSupport
 
 @Suite struct Ed25519Tests {
     @Test func derivesTheVectorPublicKeyFromTheSeed() throws {

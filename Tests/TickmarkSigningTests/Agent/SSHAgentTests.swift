@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
+import TickmarkTestSupport
 
 /// A real `ssh-agent` on a socket in a temporary folder, stopped by `stop()`.
 final class TestAgent {

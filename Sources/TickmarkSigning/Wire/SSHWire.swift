@@ -1,25 +1,25 @@
 import Tickmark
 
 /// Builds byte strings in the SSH wire encoding of RFC 4251 §5.
-public struct SSHWriter: Sendable {
+package struct SSHWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
     /// Creates an empty writer.
-    public init() {}
+    package init() {}
 
     /// Appends raw bytes, with no length prefix.
-    public mutating func raw<Bytes: Sequence>(_ data: Bytes) where Bytes.Element == UInt8 {
+    package mutating func raw<Bytes: Sequence>(_ data: Bytes) where Bytes.Element == UInt8 {
         bytes.append(contentsOf: data)
     }
 
     /// Appends a single byte.
-    public mutating func byte(_ value: UInt8) {
+    package mutating func byte(_ value: UInt8) {
         bytes.append(value)
     }
 
     /// Appends a `uint32`: four bytes, big-endian.
-    public mutating func uint32(_ value: UInt32) {
+    package mutating func uint32(_ value: UInt32) {
         bytes.append(UInt8(truncatingIfNeeded: value >> 24))
         bytes.append(UInt8(truncatingIfNeeded: value >> 16))
         bytes.append(UInt8(truncatingIfNeeded: value >> 8))
@@ -27,13 +27,13 @@ public struct SSHWriter: Sendable {
     }
 
     /// Appends a `string`: a `uint32` length, then the bytes.
-    public mutating func string<Bytes: Collection<UInt8>>(_ data: Bytes) {
+    package mutating func string<Bytes: Collection<UInt8>>(_ data: Bytes) {
         uint32(UInt32(data.count))
         bytes.append(contentsOf: data)
     }
 
     /// Appends a `string` holding the UTF-8 of `text`.
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         string(Array(text.utf8))
     }
 }
@@ -41,25 +41,25 @@ public struct SSHWriter: Sendable {
 /// Reads values in the SSH wire encoding, checking every length against the bytes left.
 ///
 /// Every read throws `SSHWireError` instead of reading past the end, so no input can crash it.
-public struct SSHReader: Sendable {
+package struct SSHReader: Sendable {
     private let bytes: [UInt8]
     /// The offset of the next byte to read.
-    public private(set) var offset: Int
+    package private(set) var offset: Int
 
     /// Creates a reader over `bytes`, starting at the first byte.
-    public init<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+    package init<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
         self.bytes = Array(bytes)
         self.offset = 0
     }
 
     /// How many bytes are left.
-    public var remaining: Int { bytes.count - offset }
+    package var remaining: Int { bytes.count - offset }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
     /// Reads `count` raw bytes.
-    public mutating func raw(_ count: Int) throws(SSHWireError) -> [UInt8] {
+    package mutating func raw(_ count: Int) throws(SSHWireError) -> [UInt8] {
         guard count >= 0, count <= remaining else {
             throw SSHWireError(offset: offset, message: "needs \(count) bytes but only \(remaining) are left")
         }
@@ -69,18 +69,18 @@ public struct SSHReader: Sendable {
     }
 
     /// Reads one byte.
-    public mutating func byte() throws(SSHWireError) -> UInt8 {
+    package mutating func byte() throws(SSHWireError) -> UInt8 {
         try raw(1)[0]
     }
 
     /// Reads a big-endian `uint32`.
-    public mutating func uint32() throws(SSHWireError) -> UInt32 {
+    package mutating func uint32() throws(SSHWireError) -> UInt32 {
         let four = try raw(4)
         return four.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Reads a `string` as bytes.
-    public mutating func string() throws(SSHWireError) -> [UInt8] {
+    package mutating func string() throws(SSHWireError) -> [UInt8] {
         let start = offset
         let length = try uint32()
         guard Int(length) <= remaining else {
@@ -91,7 +91,7 @@ public struct SSHReader: Sendable {
     }
 
     /// Reads a `string` and requires it to equal `expected` (for magic values and type names).
-    public mutating func expectString(_ expected: String, _ what: String) throws(SSHWireError) {
+    package mutating func expectString(_ expected: String, _ what: String) throws(SSHWireError) {
         let start = offset
         let found = try string()
         guard found == Array(expected.utf8) else {
@@ -100,7 +100,7 @@ public struct SSHReader: Sendable {
     }
 
     /// Throws unless every byte has been read.
-    public func expectEnd(_ what: String) throws(SSHWireError) {
+    package func expectEnd(_ what: String) throws(SSHWireError) {
         guard isAtEnd else {
             throw SSHWireError(offset: offset, message: "\(remaining) unexpected bytes after the \(what)")
         }
@@ -108,20 +108,20 @@ public struct SSHReader: Sendable {
 }
 
 /// Malformed SSH wire data: where, and what was wrong.
-public struct SSHWireError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct SSHWireError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The byte offset where reading failed.
-    public var offset: Int
+    package var offset: Int
     /// What was wrong.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(offset: Int, message: String) {
+    package init(offset: Int, message: String) {
         self.offset = offset
         self.message = message
     }
 
     /// `message (at byte N)`.
-    public var description: String { "\(message) (at byte \(offset))" }
+    package var description: String { "\(message) (at byte \(offset))" }
 }
 
 /// Text for an error message: printable ASCII kept, other bytes as `\xNN`, cut at 40 bytes.

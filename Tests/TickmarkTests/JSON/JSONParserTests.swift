@@ -1,5 +1,5 @@
 import Testing
-@testable import TickmarkReport
+@testable import Tickmark
 
 @Suite struct JSONParserTests {
     @Test func parsesEveryKindOfValueAndKeepsKeyOrder() throws {

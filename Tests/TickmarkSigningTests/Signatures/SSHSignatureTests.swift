@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import Tickmark
-@testable import TickmarkReport
+@testable import TickmarkSigning
+import TickmarkTestSupport
 
 @Suite struct SSHSignatureTests {
     let message = Array("hello world\n".utf8)
@@ -42,6 +43,8 @@ import Tickmark
             let good = try run("ssh-keygen", ["-Y", "verify", "-n", "tickmark", "-f", signers, "-I", "release@example.com", "-s", sig], input: file)
             #expect(good.status == 0, "\(good.errors)")
             #expect(good.output.contains("Good \"tickmark\" signature for release@example.com"))
+            let structure = try run("ssh-keygen", ["-Y", "check-novalidate", "-n", "tickmark", "-s", sig], input: file)
+            #expect(structure.status == 0, "\(structure.errors)")
             try write("# Release 1.2.4\n\n- [x] tests pass\n", to: file)
             let bad = try run("ssh-keygen", ["-Y", "verify", "-n", "tickmark", "-f", signers, "-I", "release@example.com", "-s", sig], input: file)
             #expect(bad.status != 0)
