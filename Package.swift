@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Tickmark builds and is tested on Linux (Debian and Ubuntu, x86_64 and arm64) only: its C shims
+// use Linux process, socket and signal calls, and its C libraries come from Debian packages
+// (`scripts/setup.sh`). No Apple platform is declared because none is built or tested.
 let package = Package(
     name: "Tickmark",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tickmark", targets: ["tickmark"]),
         .library(name: "Tickmark", targets: ["Tickmark"]),
