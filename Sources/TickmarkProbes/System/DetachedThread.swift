@@ -2,8 +2,16 @@ import Foundation
 import Synchronization
 
 /// Runs blocking work (waiting for processes, `poll`, `getaddrinfo`) on a thread of its own, so
-/// that it never holds one of the few threads Swift concurrency shares between tasks.
+/// that it never holds one of the few threads Swift concurrency shares between tasks. The one
+/// place in Tickmark that starts threads.
 enum DetachedThread {
+    /// Starts `work` on a new thread with a stack of `stackSize` bytes and returns at once.
+    static func start(stackSize: Int = 1 << 20, _ work: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: work)
+        thread.stackSize = stackSize
+        thread.start()
+    }
+
     /// Runs `work` on a new thread and returns its result. When the awaiting task is cancelled,
     /// `onCancel` runs (on the cancelling thread); `work` should then finish early.
     static func run<Result: Sendable>(
@@ -12,9 +20,7 @@ enum DetachedThread {
     ) async -> Result {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result, Never>) in
-                let thread = Thread { continuation.resume(returning: work()) }
-                thread.stackSize = 1 << 20
-                thread.start()
+                start { continuation.resume(returning: work()) }
             }
         } onCancel: {
             onCancel()

@@ -25,13 +25,11 @@ enum NameResolver {
     /// The addresses of `host` (a name, or an IPv4 or IPv6 address), in `getaddrinfo`'s order.
     static func resolve(_ host: String, port: Int, until deadline: ContinuousClock.Instant, timeout: Duration) -> Result<[SocketAddress], NetworkFailure> {
         let answer = Answer()
-        let thread = Thread {
+        DetachedThread.start(stackSize: 256 * 1024) {
             let result = lookUp(host, port: port)
             answer.value.withLock { $0 = result }
             answer.done.signal()
         }
-        thread.stackSize = 256 * 1024
-        thread.start()
         let remaining = deadline - .now
         let waitTime = DispatchTime.now() + .nanoseconds(Int(max(0, remaining.seconds) * 1e9))
         guard answer.done.wait(timeout: waitTime) == .success, let result = answer.value.withLock({ $0 }) else {
