@@ -1,5 +1,5 @@
-/// The visible text of a paragraph or heading, gathered from its inline pieces as the walk sends
-/// them: whitespace collapsed on the fly, probe code spans and HTML set aside.
+/// The visible text of a paragraph or heading, gathered from its inline pieces in order:
+/// whitespace collapsed on the fly, probe code spans and HTML set aside.
 struct InlineText {
     /// Whether code spans that hold an inline probe are set aside instead of read as text.
     var collectsProbes = false
@@ -15,18 +15,6 @@ struct InlineText {
 
     init(collectsProbes: Bool = false) {
         self.collectsProbes = collectsProbes
-        bytes.reserveCapacity(128)
-    }
-
-    /// Starts over for the next block, keeping the buffer's storage.
-    mutating func reset(collectsProbes: Bool) {
-        self.collectsProbes = collectsProbes
-        bytes.removeAll(keepingCapacity: true)
-        pendingSpace = false
-        sawVisible = false
-        sawUnstruck = false
-        if !probeSpans.isEmpty { probeSpans.removeAll() }
-        if !html.isEmpty { html.removeAll() }
     }
 
     /// Whether the block had visible text and all of it was struck through.
@@ -44,14 +32,14 @@ struct InlineText {
             }
         case .code(let literal, let struck, let start):
             if collectsProbes, ProbeSyntax.isInlineProbe(literal) {
-                probeSpans.append((String(decoding: literal, as: UTF8.self), start))
+                probeSpans.append((literal, start))
             } else {
                 append(literal)
                 sawVisible = true
                 if !struck { sawUnstruck = true }
             }
         case .html(let piece, let start):
-            html.append((String(decoding: piece, as: UTF8.self), start))
+            html.append((piece, start))
         case .lineBreak:
             pendingSpace = !bytes.isEmpty
         }
@@ -60,6 +48,11 @@ struct InlineText {
     /// Appends a piece, each run of whitespace (Unicode White_Space scalars) made one space and
     /// none at the start. Returns whether the piece had anything but whitespace.
     @discardableResult
+    private mutating func append(_ piece: String) -> Bool {
+        var piece = piece
+        return piece.withUTF8 { append($0) }
+    }
+
     private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
         var visible = false
         var index = 0
