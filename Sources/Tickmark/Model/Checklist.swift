@@ -62,17 +62,29 @@ public struct Checklist: Sendable {
 
     /// Calls `body` with every item in document order, children after their parent.
     public func forEachItem(_ body: (ChecklistItem) throws -> Void) rethrows {
-        var stack: [ChecklistItem] = items.reversed()
-        while let item = stack.popLast() {
-            try body(item)
-            stack.append(contentsOf: item.children.reversed())
+        // The siblings still to visit at each level, innermost last: no recursion, no copies of
+        // whole levels.
+        var levels: [ArraySlice<ChecklistItem>] = [items[...]]
+        while var level = levels.popLast() {
+            guard let first = level.indices.first else { continue }
+            try body(level[first])
+            let children = level[first].children
+            level = level.dropFirst()
+            levels.append(level)
+            if !children.isEmpty { levels.append(children[...]) }
         }
     }
 
     /// Calls `body` with every probe of every item in document order.
     public func forEachProbe(_ body: (ProbeSpec) throws -> Void) rethrows {
-        try forEachItem { item in
-            for probe in item.probes { try body(probe) }
+        var levels: [ArraySlice<ChecklistItem>] = [items[...]]
+        while var level = levels.popLast() {
+            guard let first = level.indices.first else { continue }
+            for probe in level[first].probes { try body(probe) }
+            let children = level[first].children
+            level = level.dropFirst()
+            levels.append(level)
+            if !children.isEmpty { levels.append(children[...]) }
         }
     }
 
