@@ -26,8 +26,9 @@ struct MarkdownBlock: Equatable, Sendable {
         case item(task: Bool)
         case paragraph
         case heading(level: Int)
-        /// A fenced or indented code block with its info string and content.
-        case codeBlock(info: String, literal: String)
+        /// A fenced or indented code block with its info string and content (boxed: code blocks
+        /// are rare, and every other block stays smaller).
+        indirect case codeBlock(info: String, literal: String)
         case htmlBlock
         /// A footnote definition.
         case footnoteDefinition

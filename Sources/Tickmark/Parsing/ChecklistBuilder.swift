@@ -60,9 +60,9 @@ struct ChecklistBuilder {
 
     /// Reads every block of `document`.
     mutating func read(_ document: MarkdownDocument) {
-        for (index, block) in document.blocks.enumerated() {
-            while let innermost = open.last, innermost.block != block.parent { closeInnermost() }
-            visit(block, at: index)
+        for index in document.blocks.indices {
+            while let innermost = open.last, innermost.block != document.blocks[index].parent { closeInnermost() }
+            visit(document.blocks[index], at: index)
         }
         while !open.isEmpty { closeInnermost() }
     }

@@ -50,47 +50,16 @@ struct InlineText {
     @discardableResult
     private mutating func append(_ piece: String) -> Bool {
         var piece = piece
-        return piece.withUTF8 { append($0) }
-    }
-
-    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        var visible = false
-        var index = 0
-        let count = piece.count
-        while index < count {
-            // A run of bytes that are not whitespace is copied at once, with the single spaces
-            // inside it that already separate two visible ASCII bytes (ordinary prose is then
-            // one run per piece).
-            var end = index
-            while end < count {
-                let byte = piece[end]
-                if byte > 0x20 && byte < 0x80 { end += 1; continue }
-                if byte == 0x20 {
-                    guard end > index, end + 1 < count else { break }
-                    let next = piece[end + 1]
-                    guard next > 0x20 && next < 0x80 else { break }
-                    end += 2
+        return piece.withUTF8 { piece in
+            var visible = false
+            var index = 0
+            while index < piece.count {
+                let width = InlineText.whitespaceWidth(piece, at: index)
+                if width > 0 {
+                    pendingSpace = !bytes.isEmpty
+                    index += width
                     continue
                 }
-                if byte < 0x20 || InlineText.whitespaceWidth(piece, at: end) > 0 { break }
-                end += 1
-            }
-            if end > index {
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[index..<end]))
-                visible = true
-                index = end
-                continue
-            }
-            let width = InlineText.whitespaceWidth(piece, at: index)
-            if width > 0 {
-                pendingSpace = !bytes.isEmpty
-                index += width
-            } else {
-                // A control character that is not whitespace.
                 if pendingSpace {
                     bytes.append(0x20)
                     pendingSpace = false
@@ -99,8 +68,8 @@ struct InlineText {
                 visible = true
                 index += 1
             }
+            return visible
         }
-        return visible
     }
 
     /// The length of the UTF-8 White_Space scalar at `index`, or 0: U+0009–000D, U+0020, U+0085,
