@@ -51,6 +51,8 @@ struct ChecklistBuilder {
     private var open: [OpenBlock] = []
     private var sections = SectionTrail()
     private var warnedDepth = false
+    /// The text of the paragraph being read, its storage kept from one paragraph to the next.
+    private var inlineText = InlineText()
     private var source: SourceText { positions.source }
 
     init(positions: ParsePositions, path: String) {
@@ -161,7 +163,7 @@ struct ChecklistBuilder {
 
     /// Reads an item's first paragraph: its text, its inline probes and its explicit id.
     private mutating func readItemText(_ inlines: [MarkdownInline], item index: Int) {
-        var inlineText = InlineText(collectsProbes: true)
+        inlineText.reset(collectsProbes: true)
         for inline in inlines { inlineText.add(inline) }
         if items[index].box.isInText, inlineText.bytes.first == 0x5B {
             items[index].text = String(decoding: inlineText.bytes.dropFirst(3), as: UTF8.self).trimmingASCIIWhitespace()

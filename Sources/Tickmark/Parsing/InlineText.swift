@@ -17,6 +17,17 @@ struct InlineText {
         self.collectsProbes = collectsProbes
     }
 
+    /// Starts over for the next block, keeping the buffer's storage.
+    mutating func reset(collectsProbes: Bool) {
+        self.collectsProbes = collectsProbes
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
+        sawVisible = false
+        sawUnstruck = false
+        probeSpans.removeAll()
+        html.removeAll()
+    }
+
     /// Whether the block had visible text and all of it was struck through.
     var isAllStruck: Bool { sawVisible && !sawUnstruck }
 

@@ -61,6 +61,7 @@ enum ItemIDs {
     /// `section-slug/item-slug`, or `item` for an item whose text makes no slug.
     static func generatedBase(text: String, sectionSlug: String?) -> String {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity((sectionSlug?.utf8.count ?? 0) + 1 + text.utf8.count)
         if let sectionSlug {
             bytes.append(contentsOf: sectionSlug.utf8)
             bytes.append(0x2F)
