@@ -26,10 +26,9 @@ let package = Package(
             pkgConfig: "libssl",
             providers: [.apt(["libssl-dev"])]
         ),
-        .target(name: "CTickmarkArena", dependencies: ["CCmarkGFM"]),
         .target(
             name: "Tickmark",
-            dependencies: ["CCmarkGFM", "CTickmarkArena", "COpenSSL", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "COpenSSL", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "CTickmarkSystem",

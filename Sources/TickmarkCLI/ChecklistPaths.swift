@@ -42,8 +42,7 @@ enum ChecklistPaths {
             named.path = path
             throw named
         }
-        checklist.path = path
-        for index in checklist.diagnostics.indices { checklist.diagnostics[index].path = path }
+        checklist.rename(to: path)
         return checklist
     }
 

@@ -41,7 +41,6 @@ struct ShowCommand: TickmarkSubcommand {
                 console.errorLine(formatter.format(diagnostic, source: checklist.source))
             }
         }
-        ExitWithoutCleanup.keep(checklist)
         return 0
     }
 }

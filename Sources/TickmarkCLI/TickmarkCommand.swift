@@ -76,8 +76,6 @@ public struct TickmarkCommand: ParsableCommand {
 
     /// The entry point of the `tickmark` executable.
     public static func runMain() async -> Never {
-        ExitWithoutCleanup.enable()
-        HeapReserve.enable()
         let code = await run(Array(CommandLine.arguments.dropFirst()), console: .standard)
         Foundation.exit(code)
     }

@@ -34,7 +34,7 @@ import TickmarkProbes
         let diagnostic = try Fixture.diagnostic(markdown)
         #expect(diagnostic.id == .missingArgument)
         try expectAt(diagnostic, "changelog", in: markdown, after: "probe: ")
-        #expect(diagnostic.notes.contains { $0.hasPrefix("usage:") })
+        #expect(diagnostic.notes.contains { $0.message.hasPrefix("usage:") })
     }
 
     @Test func blockExpectationErrorPointsAtItsKey() throws {

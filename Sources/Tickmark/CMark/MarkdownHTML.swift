@@ -16,7 +16,7 @@ public enum MarkdownHTML {
     /// The HTML of `bytes`, parsed with the tasklist, table, strikethrough, autolink and tagfilter
     /// extensions. Invalid UTF-8 is replaced by U+FFFD.
     public static func render(_ bytes: [UInt8]) -> String {
-        MarkdownTree.withParserLock { renderLocked(bytes) }
+        MarkdownConverter.withParserLock { renderLocked(bytes) }
     }
 
     private static func renderLocked(_ bytes: [UInt8]) -> String {

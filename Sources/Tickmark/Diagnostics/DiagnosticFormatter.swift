@@ -29,7 +29,8 @@ public struct DiagnosticFormatter: Sendable {
         return "\(location): \(severity) \(diagnostic.message) [\(diagnostic.id)]"
     }
 
-    /// The header, the source line with a caret under the position, and any notes.
+    /// The header, the source line with a caret under the position, and any notes (a located
+    /// note as `path:line:column: note: message`, like a compiler's).
     public func format(_ diagnostic: Diagnostic, source: SourceText?) -> String {
         var lines = [header(diagnostic)]
         if let source, let position = diagnostic.position, position.line <= source.lineCount {
@@ -41,7 +42,11 @@ public struct DiagnosticFormatter: Sendable {
             lines.append(" \(gutter) | \(caretLine(lineBytes: lineBytes, column: position.column, length: diagnostic.length))")
         }
         for note in diagnostic.notes {
-            lines.append("note: \(note)")
+            if let path = note.path, let position = note.position {
+                lines.append("\(path):\(position.line):\(position.column): note: \(note.message)")
+            } else {
+                lines.append("note: \(note.message)")
+            }
         }
         return lines.joined(separator: "\n")
     }

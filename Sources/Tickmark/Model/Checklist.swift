@@ -60,42 +60,41 @@ public struct Checklist: Sendable {
     /// Every item in document order, children after their parent.
     public var allItems: [ChecklistItem] { items.flatMap(\.flattened) }
 
-    /// Calls `body` with every item in document order, children after their parent, without
-    /// building an array of them or copying them.
-    public func forEachItem(_ body: (borrowing ChecklistItem) throws -> Void) rethrows {
-        try Checklist.forEach(items, body)
-    }
-
-    private static func forEach(_ items: [ChecklistItem], _ body: (borrowing ChecklistItem) throws -> Void) rethrows {
-        // Nesting depth is bounded by the parser (`ChecklistParser.maximumDepth`).
-        try items.withUnsafeBufferPointer { buffer in
-            // Through the pointer's subscript the item is lent, not copied.
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count {
-                try body(base[index])
-                if !base[index].children.isEmpty { try forEach(base[index].children, body) }
-            }
+    /// Calls `body` with every item in document order, children after their parent.
+    public func forEachItem(_ body: (ChecklistItem) throws -> Void) rethrows {
+        // The siblings still to visit at each level, innermost last: no recursion, no copies of
+        // whole levels.
+        var levels: [ArraySlice<ChecklistItem>] = [items[...]]
+        while var level = levels.popLast() {
+            guard let first = level.indices.first else { continue }
+            try body(level[first])
+            let children = level[first].children
+            level = level.dropFirst()
+            levels.append(level)
+            if !children.isEmpty { levels.append(children[...]) }
         }
     }
 
-    /// Calls `body` with every probe of every item in document order, without copying the items
-    /// (validating the probes of a large checklist beside writing it out must not contend with
-    /// the writer over the items' reference counts).
+    /// Calls `body` with every probe of every item in document order.
     public func forEachProbe(_ body: (ProbeSpec) throws -> Void) rethrows {
-        try Checklist.forEachProbe(items, body)
+        var levels: [ArraySlice<ChecklistItem>] = [items[...]]
+        while var level = levels.popLast() {
+            guard let first = level.indices.first else { continue }
+            for probe in level[first].probes { try body(probe) }
+            let children = level[first].children
+            level = level.dropFirst()
+            levels.append(level)
+            if !children.isEmpty { levels.append(children[...]) }
+        }
     }
 
-    private static func forEachProbe(_ items: [ChecklistItem], _ body: (ProbeSpec) throws -> Void) rethrows {
-        try items.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count {
-                // Through the pointer only the fields read are loaded, not the whole item.
-                if !base[index].probes.isEmpty {
-                    for probe in base[index].probes { try body(probe) }
-                }
-                if !base[index].children.isEmpty { try forEachProbe(base[index].children, body) }
-            }
+    /// Names the checklist `newPath` (such as the path a user gave, after reading the file at a
+    /// resolved one). Its diagnostics, and their notes located in this file, move with it.
+    public mutating func rename(to newPath: String) {
+        for index in diagnostics.indices {
+            diagnostics[index].rename(path, to: newPath)
         }
+        path = newPath
     }
 
     /// Whether any diagnostic is an error.

@@ -18,7 +18,7 @@ public struct ChecklistItem: Sendable, Hashable {
     /// Stable id, `section-slug/item-slug`, unique within the file.
     public var id: String
     /// The item's visible text, without probe code spans and HTML comments, whitespace collapsed.
-    public var text: String { didSet { digestCache = DigestCache() } }
+    public var text: String
     /// The first byte of the list marker (`-`, `*`, `+`, or the first digit).
     public var position: SourcePosition
     /// The byte offset of `[` in the original file; the state byte is the one after it.
@@ -32,7 +32,7 @@ public struct ChecklistItem: Sendable, Hashable {
     /// `@handle` mentions in the text.
     public var owners: [String]
     /// The probes attached to the item; none means a manual item.
-    public var probes: [ProbeSpec] { didSet { digestCache = DigestCache() } }
+    public var probes: [ProbeSpec]
     /// Nested task items.
     public var children: [ChecklistItem]
     /// Whether the id was written explicitly (`<!-- id: x -->` or a probe's `id=`).
@@ -41,9 +41,6 @@ public struct ChecklistItem: Sendable, Hashable {
     public var isQuoted: Bool
     /// The last line of the item's own content (its children excluded).
     public var endLine: Int
-    /// The content digest once computed (the parser computes it for every item, on two threads
-    /// for large files); changing the text or the probes forgets it.
-    var digestCache = DigestCache()
 
     /// SHA-256 (hex) of the item's text and probe sources: sign-offs are bound to it.
     public var contentDigest: String { Digest.hex(contentDigestBytes) }
@@ -56,19 +53,6 @@ public struct ChecklistItem: Sendable, Hashable {
 
     /// The content digest computed with `hasher`, handed to `body`.
     public func contentDigest<Result>(using hasher: inout Digest.SHA256Hasher, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let cached = digestCache.digest {
-            return withUnsafeBytes(of: cached) { body($0.assumingMemoryBound(to: UInt8.self)) }
-        }
-        return computeContentDigest(using: &hasher, body)
-    }
-
-    /// Computes the content digest and keeps it.
-    mutating func cacheContentDigest(using hasher: inout Digest.SHA256Hasher) {
-        digestCache = DigestCache()
-        digestCache = computeContentDigest(using: &hasher) { DigestCache(bytes: $0) }
-    }
-
-    private func computeContentDigest<Result>(using hasher: inout Digest.SHA256Hasher, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         hasher.start()
         hasher.update(text)
         for index in probes.indices {
@@ -91,25 +75,4 @@ public struct ChecklistItem: Sendable, Hashable {
         }
         return result
     }
-}
-
-/// A kept SHA-256 digest. It is a cache, not content: every two caches are equal, so items
-/// compare and hash by what they hold whether or not their digests were computed yet.
-struct DigestCache: Sendable, Hashable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private var isSet = false
-
-    /// The kept digest's 32 bytes, if one is kept.
-    var digest: (UInt64, UInt64, UInt64, UInt64)? { isSet ? words : nil }
-
-    init() {}
-
-    init(bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 32 else { return }
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        isSet = true
-    }
-
-    static func == (lhs: DigestCache, rhs: DigestCache) -> Bool { true }
-    func hash(into hasher: inout Hasher) {}
 }

@@ -119,11 +119,7 @@ extension ChecklistItem {
         }
         writer.staticKey("owners"); writer.strings(item.pointee.owners)
         writer.staticKey("digest")
-        if let kept = item.pointee.digestCache.digest {
-            withUnsafeBytes(of: kept) { writer.hexString($0.assumingMemoryBound(to: UInt8.self)) }
-        } else {
-            item.pointee.contentDigest(using: &hasher) { writer.hexString($0) }
-        }
+        item.pointee.contentDigest(using: &hasher) { writer.hexString($0) }
         writer.staticKey("probes")
         writer.beginArray()
         if !item.pointee.probes.isEmpty {
@@ -173,7 +169,8 @@ extension ProbeValue {
 }
 
 extension Diagnostic {
-    /// Writes the diagnostic as `{id, severity, message, path, line, column, notes}`.
+    /// Writes the diagnostic as `{id, severity, message, path, line, column, notes}`, with
+    /// `noteLocations` (one place or null per note) when a note is located.
     public func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
         writer.staticKey("id"); writer.string(id.rawValue)
@@ -184,7 +181,24 @@ extension Diagnostic {
             writer.staticKey("line"); writer.integer(position.line)
             writer.staticKey("column"); writer.integer(position.column)
         }
-        writer.key("notes"); writer.strings(notes)
+        writer.key("notes"); writer.strings(notes.map(\.message))
+        if notes.contains(where: \.isLocated) {
+            // One entry per note: its place, or null for a note without one.
+            writer.key("noteLocations")
+            writer.beginArray()
+            for note in notes {
+                if let path = note.path, let position = note.position {
+                    writer.beginObject()
+                    writer.key("path"); writer.string(path)
+                    writer.staticKey("line"); writer.integer(position.line)
+                    writer.staticKey("column"); writer.integer(position.column)
+                    writer.endObject()
+                } else {
+                    writer.null()
+                }
+            }
+            writer.endArray()
+        }
         writer.endObject()
     }
 }

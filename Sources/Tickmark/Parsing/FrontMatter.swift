@@ -21,8 +21,8 @@ struct FrontMatter {
         return located.parse(path: path, diagnostics: &diagnostics)
     }
 
-    /// Front matter found, its YAML not read yet. Finding it is cheap and all the Markdown parse
-    /// needs (its range is blanked); reading the YAML can happen beside the parse.
+    /// Front matter found, its YAML not read yet. Finding it is all the Markdown parse needs (its
+    /// range is blanked).
     struct Located: Sendable {
         var range: Range<Int>
         fileprivate var region: YAMLRegion

@@ -1,5 +1,5 @@
-/// The visible text of a paragraph or heading, gathered from its inline pieces as the walk sends
-/// them: whitespace collapsed on the fly, probe code spans and HTML set aside.
+/// The visible text of a paragraph or heading, gathered from its inline pieces in order:
+/// whitespace collapsed on the fly, probe code spans and HTML set aside.
 struct InlineText {
     /// Whether code spans that hold an inline probe are set aside instead of read as text.
     var collectsProbes = false
@@ -15,7 +15,6 @@ struct InlineText {
 
     init(collectsProbes: Bool = false) {
         self.collectsProbes = collectsProbes
-        bytes.reserveCapacity(128)
     }
 
     /// Starts over for the next block, keeping the buffer's storage.
@@ -25,8 +24,8 @@ struct InlineText {
         pendingSpace = false
         sawVisible = false
         sawUnstruck = false
-        if !probeSpans.isEmpty { probeSpans.removeAll() }
-        if !html.isEmpty { html.removeAll() }
+        probeSpans.removeAll()
+        html.removeAll()
     }
 
     /// Whether the block had visible text and all of it was struck through.
@@ -44,14 +43,14 @@ struct InlineText {
             }
         case .code(let literal, let struck, let start):
             if collectsProbes, ProbeSyntax.isInlineProbe(literal) {
-                probeSpans.append((String(decoding: literal, as: UTF8.self), start))
+                probeSpans.append((literal, start))
             } else {
                 append(literal)
                 sawVisible = true
                 if !struck { sawUnstruck = true }
             }
         case .html(let piece, let start):
-            html.append((String(decoding: piece, as: UTF8.self), start))
+            html.append((piece, start))
         case .lineBreak:
             pendingSpace = !bytes.isEmpty
         }
@@ -60,44 +59,18 @@ struct InlineText {
     /// Appends a piece, each run of whitespace (Unicode White_Space scalars) made one space and
     /// none at the start. Returns whether the piece had anything but whitespace.
     @discardableResult
-    private mutating func append(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        var visible = false
-        var index = 0
-        let count = piece.count
-        while index < count {
-            // A run of bytes that are not whitespace is copied at once, with the single spaces
-            // inside it that already separate two visible ASCII bytes (ordinary prose is then
-            // one run per piece).
-            var end = index
-            while end < count {
-                let byte = piece[end]
-                if byte > 0x20 && byte < 0x80 { end += 1; continue }
-                if byte == 0x20 {
-                    guard end > index, end + 1 < count else { break }
-                    let next = piece[end + 1]
-                    guard next > 0x20 && next < 0x80 else { break }
-                    end += 2
+    private mutating func append(_ piece: String) -> Bool {
+        var piece = piece
+        return piece.withUTF8 { piece in
+            var visible = false
+            var index = 0
+            while index < piece.count {
+                let width = InlineText.whitespaceWidth(piece, at: index)
+                if width > 0 {
+                    pendingSpace = !bytes.isEmpty
+                    index += width
                     continue
                 }
-                if byte < 0x20 || InlineText.whitespaceWidth(piece, at: end) > 0 { break }
-                end += 1
-            }
-            if end > index {
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[index..<end]))
-                visible = true
-                index = end
-                continue
-            }
-            let width = InlineText.whitespaceWidth(piece, at: index)
-            if width > 0 {
-                pendingSpace = !bytes.isEmpty
-                index += width
-            } else {
-                // A control character that is not whitespace.
                 if pendingSpace {
                     bytes.append(0x20)
                     pendingSpace = false
@@ -106,8 +79,8 @@ struct InlineText {
                 visible = true
                 index += 1
             }
+            return visible
         }
-        return visible
     }
 
     /// The length of the UTF-8 White_Space scalar at `index`, or 0: U+0009–000D, U+0020, U+0085,

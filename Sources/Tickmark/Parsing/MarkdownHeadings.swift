@@ -24,33 +24,14 @@ public enum MarkdownHeadings {
     /// lists; none from code blocks or HTML.
     public static func headings(in bytes: [UInt8]) -> [MarkdownHeading] {
         let buffer = ParseBuffer(source: SourceText(bytes: bytes), blanked: nil)
-        var collector = HeadingCollector()
-        MarkdownTree.walk(buffer.bytes, into: &collector)
-        return collector.headings
-    }
-}
-
-/// Gathers the headings of a walk.
-private struct HeadingCollector: MarkdownVisitor {
-    var headings: [MarkdownHeading] = []
-    private var current: (level: Int, line: Int)?
-    private var text = InlineText()
-
-    mutating func enter(_ block: MarkdownBlock) {
-        guard case .heading(let level) = block.kind else { return }
-        current = (level, block.start.line)
-        text.reset(collectsProbes: false)
-    }
-
-    mutating func inline(_ inline: MarkdownInline) {
-        guard current != nil else { return }
-        if case .html = inline { return }
-        text.add(inline)
-    }
-
-    mutating func exit(_ kind: MarkdownBlock.Kind) {
-        guard kind.isHeading, let heading = current else { return }
-        headings.append(MarkdownHeading(level: heading.level, text: text.text, line: heading.line))
-        current = nil
+        return MarkdownConverter.convert(buffer.bytes).blocks.compactMap { block in
+            guard case .heading(let level) = block.kind else { return nil }
+            var text = InlineText()
+            for inline in block.inlines {
+                if case .html = inline { continue }
+                text.add(inline)
+            }
+            return MarkdownHeading(level: level, text: text.text, line: block.start.line)
+        }
     }
 }

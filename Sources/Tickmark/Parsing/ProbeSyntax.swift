@@ -10,13 +10,6 @@ enum ProbeSyntax {
         literal.drop { $0 == " " }.hasPrefix("probe:")
     }
 
-    /// Whether a code span's text, as UTF-8, is an inline probe.
-    static func isInlineProbe(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < literal.count, literal[index] == 0x20 { index += 1 }
-        return literal[index...].starts(with: "probe:".utf8)
-    }
-
     /// Reads an inline probe from a code span's text; `start` is the position of its first byte.
     static func inline(
         literal: String, start: SourcePosition, source: SourceText, path: String, diagnostics: inout [Diagnostic]

@@ -23,22 +23,11 @@ public enum Slug {
         return String(decoding: slug, as: UTF8.self)
     }
 
-    /// Works on UTF-8 bytes: ids are made for every item of every file.
+    /// Appends the folded words of `bytes` (UTF-8) to `slug`; returns whether there were any.
     private static func append(
         utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int, to slug: inout [UInt8]
     ) -> Bool {
-        // Every slug byte (a letter, or a hyphen between words) stands for at least one text byte.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out in
-            let length = fold(utf8: bytes, skippingItemMarkers: skippingItemMarkers, maxWords: maxWords, into: out)
-            slug.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<length]))
-            return length > 0
-        }
-    }
-
-    private static func fold(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, skippingItemMarkers: Bool, maxWords: Int, into out: UnsafeMutableBufferPointer<UInt8>
-    ) -> Int {
-        var length = 0
+        let startCount = slug.count
         var words = 0
         var inWord = false
         var index = 0
@@ -87,17 +76,13 @@ public enum Slug {
             }
             if !inWord {
                 if words == maxWords { break }
-                if words > 0 {
-                    out[length] = 0x2D
-                    length += 1
-                }
+                if words > 0 { slug.append(0x2D) }
                 words += 1
                 inWord = true
             }
-            out[length] = folded
-            length += 1
+            slug.append(folded)
         }
-        return length
+        return slug.count > startCount
     }
 
     /// Whether a word is `(optional)` or `optional:` in any case (no other letter lowercases to these).

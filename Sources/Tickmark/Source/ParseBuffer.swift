@@ -132,20 +132,11 @@ struct ParseBuffer {
         copy(original, runStart..<to)
     }
 
-    /// The first offset from `start` (before `end`) that is not ASCII or is NUL, skipping eight
-    /// bytes at a time.
+    /// The first offset from `start` (before `end`) that is not ASCII or is NUL.
     static func skipASCII(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var index = start
-            let high: UInt64 = 0x8080_8080_8080_8080
-            while index + 8 <= end {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                guard word & high == 0, (word &- 0x0101_0101_0101_0101) & ~word & high == 0 else { break }
-                index += 8
-            }
-            while index < end, raw[index] != 0, raw[index] < 0x80 { index += 1 }
-            return index
-        }
+        var index = start
+        while index < end, bytes[index] != 0, bytes[index] < 0x80 { index += 1 }
+        return index
     }
 
     /// True when `bytes` is valid UTF-8 without NUL bytes.

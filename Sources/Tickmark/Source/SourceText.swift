@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The exact bytes of a file together with a table of where each line starts.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, the same rule cmark-gfm uses, so line numbers
@@ -26,30 +20,16 @@ public struct SourceText: Sendable, Equatable {
     /// The offsets where lines begin, using cmark-gfm's line-ending rule.
     static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            if memchr(base, 0x0D, count) == nil {
-                // Only `\n` ends lines: let memchr find them.
-                var offset = 0
-                while offset < count, let hit = memchr(base + offset, 0x0A, count - offset) {
-                    offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
-                    starts.append(offset)
-                }
-                return
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
             }
-            var index = 0
-            while index < count {
-                let byte = buffer[index]
-                if byte == 0x0A {
-                    starts.append(index + 1)
-                } else if byte == 0x0D {
-                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-                    starts.append(index + 1)
-                }
-                index += 1
-            }
+            index += 1
         }
         return starts
     }

@@ -25,12 +25,7 @@ import Testing
                 start = end
             }
             var text = InlineText()
-            for piece in pieces {
-                var bytes = Array(piece.utf8)
-                bytes.withUnsafeMutableBufferPointer { buffer in
-                    text.add(.text(UnsafeBufferPointer(buffer), struck: false))
-                }
-            }
+            for piece in pieces { text.add(.text(piece, struck: false)) }
             let expected = whole.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
                 .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
             #expect(text.text == expected, "round \(round): pieces \(pieces.map { Array($0.unicodeScalars.map(\.value)) })")
