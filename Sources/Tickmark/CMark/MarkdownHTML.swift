@@ -12,10 +12,10 @@ import CCmarkGFM
 /// escapes. Images are turned into links to their address (the alt text becomes the link text),
 /// so the rendered page loads nothing from elsewhere; `data:` images stay images. Task items in
 /// block quotes, which this cmark-gfm leaves as text, get their checkbox as Tickmark reads them.
-public enum MarkdownHTML {
+package enum MarkdownHTML {
     /// The HTML of `bytes`, parsed with the tasklist, table, strikethrough, autolink and tagfilter
     /// extensions. Invalid UTF-8 is replaced by U+FFFD.
-    public static func render(_ bytes: [UInt8]) -> String {
+    package static func render(_ bytes: [UInt8]) -> String {
         MarkdownConverter.withParserLock { renderLocked(bytes) }
     }
 

@@ -12,6 +12,7 @@ public enum DiagnosticSeverity: String, Sendable, Codable, Comparable {
         }
     }
 
+    /// Orders by seriousness: note, warning, error.
     public static func < (lhs: DiagnosticSeverity, rhs: DiagnosticSeverity) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -19,9 +20,13 @@ public enum DiagnosticSeverity: String, Sendable, Codable, Comparable {
 ///
 /// An open set: each part of Tickmark declares the ids it reports as `static let` members.
 public struct DiagnosticID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The id as printed, such as `DuplicateID`.
     public var rawValue: String
+    /// An id from its printed form.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// An id from its printed form.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// The id as printed.
     public var description: String { rawValue }
 }
 

@@ -1,24 +1,24 @@
 import COpenSSL
 
 /// Message digests computed with the system's OpenSSL (`libcrypto`).
-public enum Digest {
+package enum Digest {
     /// SHA-256 of `bytes`, 32 raw bytes.
-    public static func sha256<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+    package static func sha256<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         compute(bytes, Algorithm.sha256, length: 32)
     }
 
     /// SHA-512 of `bytes`, 64 raw bytes.
-    public static func sha512<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
+    package static func sha512<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         compute(bytes, Algorithm.sha512, length: 64)
     }
 
     /// An incremental SHA-256 that keeps one OpenSSL context for many messages (hashing every item
     /// of a large checklist without allocating per item).
-    public struct SHA256Hasher: ~Copyable {
+    package struct SHA256Hasher: ~Copyable {
         private let context: OpaquePointer?
 
         /// Creates a hasher with its own context.
-        public init() {
+        package init() {
             context = EVP_MD_CTX_new()
         }
 
@@ -27,24 +27,24 @@ public enum Digest {
         }
 
         /// Starts a new message.
-        public mutating func start() {
+        package mutating func start() {
             _ = EVP_DigestInit_ex2(context, Algorithm.sha256.type, nil)
         }
 
         /// Adds bytes to the message.
-        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        package mutating func update(_ bytes: UnsafeRawBufferPointer) {
             guard bytes.count > 0 else { return }
             _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
         }
 
         /// Adds a string's UTF-8 to the message.
-        public mutating func update(_ text: String) {
+        package mutating func update(_ text: String) {
             var text = text
             text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
         }
 
         /// Ends the message and hands its 32-byte digest to `body`.
-        public mutating func finish<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        package mutating func finish<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { output in
                 var length: UInt32 = 0
                 _ = EVP_DigestFinal_ex(context, output.baseAddress, &length)
@@ -67,17 +67,17 @@ public enum Digest {
     }
 
     /// SHA-256 of `bytes` as lowercase hex.
-    public static func sha256Hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+    package static func sha256Hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         hex(sha256(bytes))
     }
 
     /// SHA-256 of a string's UTF-8 as lowercase hex.
-    public static func sha256Hex(_ text: String) -> String {
+    package static func sha256Hex(_ text: String) -> String {
         sha256Hex(Array(text.utf8))
     }
 
     /// Lowercase hex of `bytes`.
-    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in bytes {

@@ -24,12 +24,14 @@ public struct TextEdit: Hashable, Sendable, Codable {
 public struct TextEditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 
 extension Array where Element == UInt8 {
     /// The bytes with `edits` applied; edits must not overlap and must lie inside the bytes.
-    public func applying(_ edits: [TextEdit]) throws(TextEditError) -> [UInt8] {
+    /// (Library users apply edits through `Checklist.applying(_:)`.)
+    package func applying(_ edits: [TextEdit]) throws(TextEditError) -> [UInt8] {
         let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var result: [UInt8] = []
         result.reserveCapacity(count)

@@ -46,13 +46,13 @@ public struct ChecklistItem: Sendable, Hashable {
     public var contentDigest: String { Digest.hex(contentDigestBytes) }
 
     /// The raw SHA-256 behind `contentDigest`.
-    public var contentDigestBytes: [UInt8] {
+    package var contentDigestBytes: [UInt8] {
         var hasher = Digest.SHA256Hasher()
         return contentDigest(using: &hasher) { Array($0) }
     }
 
     /// The content digest computed with `hasher`, handed to `body`.
-    public func contentDigest<Result>(using hasher: inout Digest.SHA256Hasher, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    package func contentDigest<Result>(using hasher: inout Digest.SHA256Hasher, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         hasher.start()
         hasher.update(text)
         for index in probes.indices {

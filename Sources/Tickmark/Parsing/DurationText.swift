@@ -1,8 +1,8 @@
 /// Durations as people write them in checklists: `30s`, `800ms`, `5m`, `1h30m`, `1.5s`, or a bare
 /// number of seconds.
-public enum DurationText {
+package enum DurationText {
     /// The duration `text` denotes, or `nil` if it is not a duration.
-    public static func parse(_ text: String) -> Duration? {
+    package static func parse(_ text: String) -> Duration? {
         let trimmed = text.trimmingASCIIWhitespace()
         guard !trimmed.isEmpty else { return nil }
         if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite {
@@ -45,7 +45,7 @@ public enum DurationText {
     }
 
     /// A short rendering: `800ms`, `30s`, `1m30s`.
-    public static func format(_ duration: Duration) -> String {
+    package static func format(_ duration: Duration) -> String {
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
         if milliseconds < 1000 { return "\(milliseconds)ms" }
         if milliseconds % 1000 != 0 { return String(format2(Double(milliseconds) / 1000)) + "s" }
@@ -69,14 +69,14 @@ public enum DurationText {
 
 extension Duration {
     /// The duration in seconds, as a floating-point number.
-    public var seconds: Double {
+    package var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
 
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
-    public func trimmingASCIIWhitespace() -> String {
+    package func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

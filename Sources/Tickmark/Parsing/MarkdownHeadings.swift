@@ -1,16 +1,16 @@
 /// A heading of a Markdown document, as cmark-gfm reads it.
-public struct MarkdownHeading: Sendable, Equatable {
+package struct MarkdownHeading: Sendable, Equatable {
     /// 1 for `#`, 2 for `##` (setext headings: 1 for `===`, 2 for `---`).
-    public var level: Int
+    package var level: Int
     /// The heading's plain text: code spans keep their content, links their text, emphasis is
     /// dropped, runs of whitespace become one space. Note that a bracketed `[1.2.0]` that matches
     /// a link reference definition is a link, so its text is `1.2.0`.
-    public var text: String
+    package var text: String
     /// The 1-based line the heading starts on.
-    public var line: Int
+    package var line: Int
 
     /// Creates a heading.
-    public init(level: Int, text: String, line: Int) {
+    package init(level: Int, text: String, line: Int) {
         self.level = level
         self.text = text
         self.line = line
@@ -19,10 +19,10 @@ public struct MarkdownHeading: Sendable, Equatable {
 
 /// The headings of a Markdown document, for checks that look for a section (such as a
 /// changelog's release headings) without reading Markdown structure from raw text.
-public enum MarkdownHeadings {
+package enum MarkdownHeadings {
     /// Every heading of `bytes`, in document order, including those inside block quotes and
     /// lists; none from code blocks or HTML.
-    public static func headings(in bytes: [UInt8]) -> [MarkdownHeading] {
+    package static func headings(in bytes: [UInt8]) -> [MarkdownHeading] {
         let buffer = ParseBuffer(source: SourceText(bytes: bytes), blanked: nil)
         return MarkdownConverter.convert(buffer.bytes).blocks.compactMap { block in
             guard case .heading(let level) = block.kind else { return nil }

@@ -1,31 +1,31 @@
 /// A word of a probe's argument text, split the way a shell would: spaces separate words,
 /// single quotes keep everything literal, double quotes allow `\"` and `\\`, and a backslash
 /// outside quotes escapes the next character.
-public struct ShellWord: Equatable, Sendable {
+package struct ShellWord: Equatable, Sendable {
     /// The word with quotes removed.
-    public var value: String
+    package var value: String
     /// Byte offset of the word's first byte in the text it came from.
-    public var offset: Int
+    package var offset: Int
     /// Byte length of the word as written, quotes included.
-    public var length: Int
+    package var length: Int
     /// Whether the word started with a quote (then it is never read as `key=value`).
-    public var startsQuoted: Bool
+    package var startsQuoted: Bool
     /// The length in bytes of the `key=` prefix when the word is an option, else `nil`.
-    public var optionKeyLength: Int?
+    package var optionKeyLength: Int?
 }
 
 /// Why a line could not be split into words.
-public struct ShellWordsError: Error, Equatable, Sendable {
+package struct ShellWordsError: Error, Equatable, Sendable {
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// Byte offset of the problem in the text.
-    public var offset: Int
+    package var offset: Int
 }
 
 /// Splits probe argument text into words.
-public enum ShellWords {
+package enum ShellWords {
     /// The words of `text`, or the first quoting problem.
-    public static func split(_ text: String) -> Result<[ShellWord], ShellWordsError> {
+    package static func split(_ text: String) -> Result<[ShellWord], ShellWordsError> {
         let bytes = Array(text.utf8)
         var words: [ShellWord] = []
         var index = 0
@@ -95,7 +95,7 @@ public enum ShellWords {
     }
 
     /// `value` quoted for `/bin/sh` so that it stays one literal word.
-    public static func quote(_ value: String) -> String {
+    package static func quote(_ value: String) -> String {
         if !value.isEmpty, value.utf8.allSatisfy({ byte in
             (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
                 || [0x2D, 0x5F, 0x2E, 0x2F, 0x3A, 0x2C, 0x2B, 0x40, 0x25].contains(byte)

@@ -1,9 +1,9 @@
 /// Turns text into the id words Tickmark uses: lowercase ASCII letters and digits, words joined
 /// by `-`, at most eight words. Accented Latin letters lose their accents (`é` → `e`); other
 /// characters separate words.
-public enum Slug {
+package enum Slug {
     /// The slug of `text`, or `nil` when it has no ASCII letters or digits.
-    public static func make(_ text: String, maxWords: Int = 8) -> String? {
+    package static func make(_ text: String, maxWords: Int = 8) -> String? {
         var text = text
         return text.withUTF8 { make(utf8: $0, skippingItemMarkers: false, maxWords: maxWords) }
     }
@@ -118,9 +118,9 @@ public enum Slug {
 }
 
 /// "Did you mean …?" suggestions by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` within a distance of two (or a third of its length), if any.
-    public static func closest(to word: String, among candidates: [String]) -> String? {
+    package static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
@@ -131,7 +131,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance between two strings.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

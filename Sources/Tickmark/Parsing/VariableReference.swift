@@ -5,23 +5,23 @@ import Darwin
 #endif
 
 /// A `${name}` in a probe's text.
-public struct VariableReference: Equatable, Sendable {
+package struct VariableReference: Equatable, Sendable {
     /// The variable's name (`base_url`, `git.head`).
-    public var name: String
+    package var name: String
     /// The byte range of `${name}` in the text it was found in.
-    public var range: Range<Int>
+    package var range: Range<Int>
 }
 
 /// Finds `${name}` references. Names are letters, digits, `_`, `-` and `.`, starting with a letter
 /// or `_`. A `$` not followed by `{` is ordinary text (shell variables stay untouched).
-public enum VariableScanner {
+package enum VariableScanner {
     /// The built-in variables, always defined.
-    public static let builtins: Set<String> = [
+    package static let builtins: Set<String> = [
         "git.head", "git.branch", "git.tag", "today", "now", "checklist.dir",
     ]
 
     /// The references in `text`, or the offset and reason of a malformed one.
-    public static func references(in text: String) -> Result<[VariableReference], ShellWordsError> {
+    package static func references(in text: String) -> Result<[VariableReference], ShellWordsError> {
         var text = text
         guard text.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0x24, $0.count) != nil }) else {
             return .success([])   // no `$`, no reference
@@ -48,7 +48,7 @@ public enum VariableScanner {
     }
 
     /// Whether `name` is a valid variable name.
-    public static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first == 0x5F || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)
         else { return false }
         return name.utf8.allSatisfy { byte in
@@ -58,7 +58,7 @@ public enum VariableScanner {
     }
 
     /// `text` with each reference replaced by `value(name)`; references it returns `nil` for stay as written.
-    public static func substitute(_ text: String, _ value: (String) -> String?) -> String {
+    package static func substitute(_ text: String, _ value: (String) -> String?) -> String {
         guard case .success(let references) = references(in: text), !references.isEmpty else { return text }
         let bytes = Array(text.utf8)
         var result: [UInt8] = []

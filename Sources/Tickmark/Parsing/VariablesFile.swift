@@ -1,15 +1,15 @@
 import Yams
 
 /// Reads a `--vars-file`: a YAML mapping of names to values, or a `.env` file of `NAME=value` lines.
-public enum VariablesFile {
+package enum VariablesFile {
     /// The variables in the file at `path`, in the order written.
-    public static func load(_ path: String) throws(TickmarkError) -> [(name: String, value: String)] {
+    package static func load(_ path: String) throws(TickmarkError) -> [(name: String, value: String)] {
         let bytes = try ChecklistFile.readBytes(path)
         return try parse(bytes, path: path)
     }
 
     /// The variables in `bytes`; `.env` syntax when the name says so or the text is not a YAML mapping.
-    public static func parse(_ bytes: [UInt8], path: String) throws(TickmarkError) -> [(name: String, value: String)] {
+    package static func parse(_ bytes: [UInt8], path: String) throws(TickmarkError) -> [(name: String, value: String)] {
         let text = String(decoding: bytes, as: UTF8.self)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let looksLikeDotEnv = name.hasPrefix(".env") || name.hasSuffix(".env")

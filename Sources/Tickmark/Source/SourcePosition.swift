@@ -17,10 +17,12 @@ public struct SourcePosition: Hashable, Sendable, Codable, Comparable, CustomStr
         self.offset = offset
     }
 
+    /// Orders by place in the file.
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         lhs.offset < rhs.offset
     }
 
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 }
 

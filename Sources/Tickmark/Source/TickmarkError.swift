@@ -3,13 +3,21 @@
 public struct TickmarkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stable code naming the kind of failure.
     public struct Code: RawRepresentable, Hashable, Sendable {
+        /// The code as text.
         public var rawValue: String
+        /// A code from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The file cannot be read.
         public static let unreadable = Code(rawValue: "unreadable")
+        /// The file is binary, not a Markdown checklist.
         public static let notText = Code(rawValue: "not-text")
+        /// The file changed on disk since it was read.
         public static let conflict = Code(rawValue: "conflict")
+        /// The file cannot be written.
         public static let cannotWrite = Code(rawValue: "cannot-write")
+        /// The input is invalid (exit 2).
         public static let invalidInput = Code(rawValue: "invalid-input")
+        /// The command line is wrong (exit 2).
         public static let usage = Code(rawValue: "usage")
     }
 

@@ -4,7 +4,7 @@ extension StringProtocol {
     /// The checks probe arguments need (`${`, `:`, `/`) are about ASCII punctuation, where this is
     /// exactly right, and it costs a fraction of Foundation's `contains`, which bridges to a
     /// Unicode-aware search.
-    public func containsBytes(_ needle: StaticString) -> Bool {
+    package func containsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = pattern.first else { return true }
         if let found = utf8.withContiguousStorageIfAvailable({ Self.find(pattern, first: first, in: $0) }) {
