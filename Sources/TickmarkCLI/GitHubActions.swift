@@ -72,7 +72,7 @@ enum GitHubActions {
             for item in checklist.items {
                 let mark = item.isNotApplicable ? "➖" : item.status == .pass || item.status == .signedOff || (item.status == .manual && item.ownSatisfied) ? "✅" : item.status == .skipped ? "⏭️" : item.status == .manual ? "⏳" : item.item.severity == .advisory ? "⚠️" : "❌"
                 let indent = String(repeating: "&nbsp;&nbsp;", count: item.depth)
-                lines.append("| \(mark) | \(indent)\(cell(item.item.text)) | \(cell(item.reason)) |")
+                lines.append("| \(mark) | \(indent)\(cell(item.item.text)) | \(cell(item.status == .manual ? waitingMessage(item.reason) : item.reason)) |")
             }
             lines.append("")
         }

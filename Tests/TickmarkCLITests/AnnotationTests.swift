@@ -37,7 +37,9 @@ import Testing
         var fixture = try RunFixture(files: ["m.md": "# M\n- [ ] Release notes approved @pm\n"])
         defer { fixture.remove() }
         fixture.environment["GITHUB_ACTIONS"] = "true"
+        fixture.environment["GITHUB_STEP_SUMMARY"] = "\(fixture.folder)/summary.md"
         let result = await fixture.run(["run", "m.md", "--no-record"])
+        #expect(fixture.read("summary.md").contains("| ⏳ | Release notes approved @pm | waiting for sign-off |"))
         #expect(result.code == 1, "still NO-GO: the item blocks")
         #expect(!result.stdout.contains("::error"))
         #expect(result.stdout.contains("::notice file=m.md,line=2,col=1,title=m/release-notes-approved%3A WAITING::Release notes approved @pm — waiting for sign-off"))
