@@ -10,7 +10,7 @@ import TickmarkProbes
 /// run longer than `heartbeat` gets a "still running" line at each multiple of it.
 final class RunProgress: @unchecked Sendable {
     // All state is guarded by `lock`: events arrive from concurrent probe tasks, and heartbeat
-    // tasks print from their own.
+    // timers fire on a Dispatch queue.
     private let lock = NSLock()
     private let console: Console
     private let checklists: [Checklist]
