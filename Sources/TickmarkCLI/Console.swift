@@ -10,6 +10,9 @@ public struct Console: Sendable {
     public var err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (live progress is shown then).
     public var isInteractive: Bool
+    /// Whether standard output is a terminal. When it is not (CI logs, pipes), `run` prints each
+    /// item's result as soon as it is known instead of all at the end.
+    public var outputIsTerminal: Bool
     /// Whether colors may be used (a terminal, and `NO_COLOR` unset).
     public var colors: Bool
     /// The environment the command sees.
@@ -21,7 +24,7 @@ public struct Console: Sendable {
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
         outBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
-        isInteractive: Bool = false, colors: Bool = false,
+        isInteractive: Bool = false, outputIsTerminal: Bool = false, colors: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) {
@@ -29,12 +32,14 @@ public struct Console: Sendable {
         self.outBytes = outBytes ?? { bytes in out(String(decoding: bytes, as: UTF8.self)) }
         self.err = err
         self.isInteractive = isInteractive
+        self.outputIsTerminal = outputIsTerminal
         self.colors = colors
         self.environment = environment
         self.currentDirectory = currentDirectory
     }
 
-    /// The process's real standard output and error.
+    /// The process's real standard output and error, written unbuffered: each line reaches a
+    /// pipe or a CI log as soon as it is printed.
     public static var standard: Console {
         let environment = ProcessInfo.processInfo.environment
         let interactive = isatty(STDERR_FILENO) == 1
@@ -43,7 +48,7 @@ public struct Console: Sendable {
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) },
             outBytes: { bytes in writeAll(bytes, to: STDOUT_FILENO) },
-            isInteractive: interactive, colors: colors, environment: environment
+            isInteractive: interactive, outputIsTerminal: isatty(STDOUT_FILENO) == 1, colors: colors, environment: environment
         )
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Tickmark
 import TickmarkProbes
 
-/// `tickmark run --dry-run`: every command and request that would run, in document order.
+/// `tickmark run --dry-run`: every command and request that would run, in document order, and
+/// the probes of N/A items, which will not.
 enum DryRun {
     static func print(_ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext, console: Console) async throws -> Int32 {
         let steps: [PlannedStep]
@@ -19,6 +20,10 @@ enum DryRun {
                 console.line(console.style(step.checklistPath, "1"))
             }
             var line = "  \(step.checklistPath):\(step.line): \(step.itemID): \(step.kind): \(step.summary)"
+            if step.notApplicable {
+                console.line(line + console.style(" — N/A, will not run", "2"))
+                continue
+            }
             var limits = ["timeout \(DurationText.format(step.timeout))"]
             if step.attempts > 1 { limits.append("\(step.attempts) attempts") }
             if let when = step.when { limits.append("when \(when)") }
@@ -26,7 +31,11 @@ enum DryRun {
             line += console.style(" (" + limits.joined(separator: ", ") + ")", "2")
             console.line(line)
         }
-        console.line("Dry run: \(steps.count) probe\(steps.count == 1 ? "" : "s") would run; nothing was run.")
+        let runnable = steps.filter { !$0.notApplicable }.count
+        let notApplicable = steps.count - runnable
+        var total = "Dry run: \(runnable) probe\(runnable == 1 ? "" : "s") would run"
+        if notApplicable > 0 { total += ", \(notApplicable) \(notApplicable == 1 ? "is" : "are") N/A" }
+        console.line(total + "; nothing was run.")
         return 0
     }
 }

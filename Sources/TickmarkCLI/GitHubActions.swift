@@ -3,18 +3,53 @@ import Tickmark
 import TickmarkProbes
 
 /// GitHub Actions workflow commands and the step summary, when `GITHUB_ACTIONS=true`.
+///
+/// Only a failed or errored blocking item is an `::error`; an advisory failure is a `::warning`;
+/// a manual item waiting for a person is a `::notice`. Errors come first, so the failures that
+/// decide NO-GO lead the list of annotations.
 enum GitHubActions {
     static func report(_ outcome: RunOutcome, console: Console) {
         guard console.environment["GITHUB_ACTIONS"] == "true" else { return }
+        var errors: [String] = [], warnings: [String] = [], notices: [String] = []
         for checklist in outcome.checklists {
-            for item in checklist.items where item.blocks || item.uncheckedTick {
+            let path = checklist.checklist.path
+            for item in checklist.items where !item.isNotApplicable {
                 let title = "\(item.item.id): \(RunSummaryText.label(item))"
-                console.line("::error file=\(escapeProperty(checklist.checklist.path)),line=\(item.item.position.line),col=\(item.item.position.column),title=\(escapeProperty(title))::\(escapeMessage(item.item.text + " — " + item.reason))")
+                let failed = [.fail, .error, .rejected].contains(item.status)
+                if item.blocks && failed {
+                    errors.append(command("error", path, item, title: title, message: item.item.text + " — " + item.reason))
+                } else if item.blocks && item.status == .manual {
+                    notices.append(command("notice", path, item, title: title, message: item.item.text + " — " + waitingMessage(item.reason)))
+                } else if failed && item.item.severity == .advisory {
+                    warnings.append(command("warning", path, item, title: title, message: item.item.text + " — " + item.reason + " (advisory)"))
+                } else {
+                    for probe in item.probes where probe.advisory && [.fail, .error].contains(probe.result.status) {
+                        let probeTitle = "\(item.item.id): \(probe.result.status.rawValue.uppercased()) (advisory probe)"
+                        warnings.append(command("warning", path, item, title: probeTitle, message: item.item.text + " — " + probe.result.reason + " (advisory)"))
+                    }
+                }
+                if item.uncheckedTick && !(item.blocks && failed) {
+                    let reason = item.item.probes.isEmpty ? "no valid sign-off backs it" : "its probes did not pass"
+                    errors.append(command("error", path, item, title: "\(item.item.id): ticked, not backed", message: item.item.text + " — ticked in the file, but " + reason))
+                }
             }
         }
+        for line in errors + warnings + notices { console.line(line) }
         if let path = console.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
             appendSummary(outcome, to: path)
         }
+    }
+
+    /// `::KIND file=…,line=…,col=…,title=…::message`, escaped.
+    static func command(_ kind: String, _ path: String, _ item: ItemOutcome, title: String, message: String) -> String {
+        let position = item.item.position
+        return "::\(kind) file=\(escapeProperty(path)),line=\(position.line),col=\(position.column),title=\(escapeProperty(title))::\(escapeMessage(message))"
+    }
+
+    /// A manual item's reason in the words reports use: `waiting for sign-off`, and what follows.
+    static func waitingMessage(_ reason: String) -> String {
+        let run = "waiting for a sign-off"
+        return reason.hasPrefix(run) ? RunSummaryText.waitingWords + reason.dropFirst(run.count) : reason
     }
 
     /// Escaping of a workflow command's message: `%`, CR, LF.
@@ -37,7 +72,7 @@ enum GitHubActions {
             for item in checklist.items {
                 let mark = item.isNotApplicable ? "➖" : item.status == .pass || item.status == .signedOff || (item.status == .manual && item.ownSatisfied) ? "✅" : item.status == .skipped ? "⏭️" : item.status == .manual ? "⏳" : item.item.severity == .advisory ? "⚠️" : "❌"
                 let indent = String(repeating: "&nbsp;&nbsp;", count: item.depth)
-                lines.append("| \(mark) | \(indent)\(cell(item.item.text)) | \(cell(item.reason)) |")
+                lines.append("| \(mark) | \(indent)\(cell(item.item.text)) | \(cell(item.status == .manual ? waitingMessage(item.reason) : item.reason)) |")
             }
             lines.append("")
         }

@@ -10,7 +10,7 @@ struct RunCommand: TickmarkSubcommand {
         commandName: "run",
         abstract: "Run the probes of checklists and decide GO / NO-GO.",
         discussion: """
-        Probes run concurrently; results print in document order. Manual items count when ticked in the file (or, with --strict, only when signed off). Exit 0 means GO, 1 NO-GO, 2 invalid input.
+        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). Exit 0 means GO, 1 NO-GO, 2 invalid input.
 
         Examples:
           tickmark run checklists/pre-merge.md
@@ -71,10 +71,16 @@ struct RunCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("Run probes in this folder instead of the current one.", valueName: "dir"))
     var cwd: String?
 
+    @Option(help: ArgumentHelp("When standard output is not a terminal, print a \"still running\" line for an item whose probes run longer than this, and again at each multiple.", valueName: "duration"))
+    var heartbeat: String = "30s"
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, DurationText.parse(timeout) == nil {
             throw ValidationError("--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
+        }
+        guard let every = DurationText.parse(heartbeat), every > .zero else {
+            throw ValidationError("--heartbeat must be a duration such as 30s or 1m, not '\(heartbeat)'")
         }
     }
 
@@ -103,7 +109,7 @@ struct RunCommand: TickmarkSubcommand {
         if dryRun {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
-        let progress = RunProgress(checklists: checklists, options: options, console: console)
+        let progress = RunProgress(checklists: checklists, console: console, heartbeat: DurationText.parse(heartbeat) ?? .seconds(30))
         let outcome: RunOutcome
         do {
             outcome = try await ProbeRunner.run(checklists, sources: sources, options: options, context: context) { event in
@@ -115,7 +121,11 @@ struct RunCommand: TickmarkSubcommand {
             return 2
         }
         progress.finish()
-        RunSummaryText.print(outcome, console: console)
+        if progress.streams {
+            RunSummaryText.printTotals(outcome, console: console)
+        } else {
+            RunSummaryText.print(outcome, console: console)
+        }
 
         let environment = RunRecord.currentEnvironment(
             variables: console.environment, workingDirectory: workingDirectory,

@@ -2,44 +2,6 @@ import Foundation
 import Tickmark
 import TickmarkProbes
 
-/// Live progress on a terminal (standard error), and results printed in document order as
-/// soon as every item before them has finished.
-final class RunProgress: @unchecked Sendable {
-    // All state is guarded by `lock`: events arrive from concurrent probe tasks.
-    private let lock = NSLock()
-    private let console: Console
-    private let total: Int
-    private var started = 0
-    private var finished: [Int: Set<Int>] = [:]
-    private var lastLine = ""
-
-    init(checklists: [Checklist], options: RunOptions, console: Console) {
-        self.console = console
-        self.total = checklists.reduce(0) { $0 + $1.allItems.reduce(0) { $0 + $1.probes.count } }
-    }
-
-    func handle(_ event: RunEvent) {
-        guard console.isInteractive else { return }
-        lock.withLock {
-            switch event {
-            case .probeStarted(_, _, let label):
-                started += 1
-                let width = 100
-                let text = "[\(min(started, total))/\(total)] \(label)"
-                lastLine = text.count > width ? String(text.prefix(width - 1)) + "…" : text
-            case .itemFinished(let checklist, let item):
-                finished[checklist, default: []].insert(item)
-            }
-            console.err("\r\u{1B}[2K" + lastLine)
-        }
-    }
-
-    func finish() {
-        guard console.isInteractive else { return }
-        lock.withLock { console.err("\r\u{1B}[2K") }
-    }
-}
-
 /// The results and summary printed by `tickmark run`.
 enum RunSummaryText {
     static func label(_ item: ItemOutcome) -> String {
@@ -48,7 +10,7 @@ enum RunSummaryText {
         case .pass: return "PASS"
         case .fail: return "FAIL"
         case .error: return "ERROR"
-        case .manual: return item.ownSatisfied ? "TICKED" : "MANUAL"
+        case .manual: return item.ownSatisfied ? "TICKED" : "WAITING"
         case .skipped: return "SKIP"
         case .signedOff: return "SIGNED"
         case .rejected: return "REJECTED"
@@ -65,33 +27,51 @@ enum RunSummaryText {
         }
     }
 
+    /// Prints every checklist's results, then the totals.
     static func print(_ outcome: RunOutcome, console: Console) {
         for checklist in outcome.checklists {
-            console.line(console.style("\(checklist.checklist.title ?? checklist.checklist.id)", "1") + "  (\(checklist.checklist.path))")
-            for item in checklist.items {
-                let indent = String(repeating: "  ", count: item.depth + 1)
-                let tag = label(item).padding(toLength: 8, withPad: " ", startingAt: 0)
-                var line = indent + console.style(tag, color(item)) + " " + item.item.text
-                let milliseconds = item.probes.reduce(0) { $0 + Int($1.duration.seconds * 1000) }
-                if !item.probes.isEmpty { line += console.style("  \(formatTime(milliseconds))", "2") }
-                if item.item.severity == .advisory { line += console.style("  (advisory)", "2") }
-                console.line(line)
-                let detailIndent = indent + String(repeating: " ", count: 9)
-                let showReason = item.status != .pass && !item.isNotApplicable
-                if showReason { console.line(detailIndent + item.reason) }
-                if item.status == .fail || item.status == .error {
-                    for probe in item.probes where probe.result.status == .fail || probe.result.status == .error {
-                        console.line(detailIndent + console.style(probe.result.evidence.action, "2"))
-                    }
-                }
-                if item.uncheckedTick { console.line(detailIndent + console.style("ticked in the file, but nothing in this run backs it (--check)", "31")) }
-            }
+            printTitle(checklist.checklist, console: console)
+            for item in checklist.items { printItem(item, console: console) }
             console.line()
         }
+        printTotals(outcome, console: console)
+    }
+
+    /// `Title  (path)`, the line above a checklist's results.
+    static func printTitle(_ checklist: Checklist, console: Console) {
+        console.line(console.style("\(checklist.title ?? checklist.id)", "1") + "  (\(checklist.path))")
+    }
+
+    /// One item's result line, with its reason and evidence below when it did not pass.
+    static func printItem(_ item: ItemOutcome, console: Console) {
+        let indent = String(repeating: "  ", count: item.depth + 1)
+        let tag = label(item).padding(toLength: 8, withPad: " ", startingAt: 0)
+        var line = indent + console.style(tag, color(item)) + " " + item.item.text
+        let milliseconds = item.probes.reduce(0) { $0 + Int($1.duration.seconds * 1000) }
+        if !item.probes.isEmpty { line += console.style("  \(formatTime(milliseconds))", "2") }
+        if item.item.severity == .advisory { line += console.style("  (advisory)", "2") }
+        console.line(line)
+        let detailIndent = indent + String(repeating: " ", count: 9)
+        // WAITING and TICKED say it already; a reason that adds something (a stale sign-off) is shown.
+        let saidByLabel = item.status == .manual && (item.reason == "waiting for a sign-off" || item.reason == "ticked in the file")
+        if item.status != .pass && !item.isNotApplicable && !saidByLabel { console.line(detailIndent + item.reason) }
+        if item.status == .fail || item.status == .error {
+            for probe in item.probes where probe.result.status == .fail || probe.result.status == .error {
+                console.line(detailIndent + console.style(probe.result.evidence.action, "2"))
+            }
+        }
+        if item.uncheckedTick { console.line(detailIndent + console.style("ticked in the file, but nothing in this run backs it (--check)", "31")) }
+    }
+
+    /// The `Result:` line (with the words reports use) and the blocking items.
+    static func printTotals(_ outcome: RunOutcome, console: Console) {
         let counts = outcome.counts
-        let notApplicable = outcome.checklists.reduce(0) { $0 + $1.items.filter(\.isNotApplicable).count }
+        let items = outcome.checklists.flatMap(\.items)
+        let notApplicable = items.filter(\.isNotApplicable).count
+        let ticked = items.filter { !$0.isNotApplicable && $0.status == .manual && $0.ownSatisfied }.count
         var parts = ["\(counts[.pass, default: 0]) passed", "\(counts[.fail, default: 0]) failed", "\(counts[.error, default: 0]) errors"]
-        parts.append("\(counts[.manual, default: 0]) manual")
+        parts.append("\(counts[.manual, default: 0] - ticked) \(waitingWords)")
+        if ticked > 0 { parts.append("\(ticked) ticked without sign-off") }
         if let signed = counts[.signedOff] { parts.append("\(signed) signed off") }
         if let rejected = counts[.rejected] { parts.append("\(rejected) rejected") }
         parts.append("\(counts[.skipped, default: 0]) skipped")
@@ -105,6 +85,9 @@ enum RunSummaryText {
             for blocker in blockers { console.line("  - \(blocker)") }
         }
     }
+
+    /// What reports call a manual item that no sign-off or counted tick satisfies yet.
+    static let waitingWords = "waiting for sign-off"
 
     static func formatTime(_ milliseconds: Int) -> String {
         milliseconds < 1000 ? "\(milliseconds)ms" : String(format: "%.2fs", Double(milliseconds) / 1000)

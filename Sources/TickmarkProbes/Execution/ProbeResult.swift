@@ -55,11 +55,15 @@ public struct ProbeResult: Sendable, Equatable {
     public var reason: String
     /// What was run and seen.
     public var evidence: ProbeEvidence
+    /// Why another attempt could not change this result (a command that is not found), in words
+    /// that complete "not retried: …"; `nil` when it could. The runner makes no further attempt then.
+    public var notRetriedBecause: String?
 
     /// Creates a result.
-    public init(_ status: ProbeStatus, _ reason: String, evidence: ProbeEvidence) {
+    public init(_ status: ProbeStatus, _ reason: String, evidence: ProbeEvidence, notRetriedBecause: String? = nil) {
         self.status = status
         self.reason = reason
         self.evidence = evidence
+        self.notRetriedBecause = notRetriedBecause
     }
 }

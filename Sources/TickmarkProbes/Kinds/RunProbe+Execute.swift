@@ -40,7 +40,11 @@ extension RunProbe {
         let lastError = EvidenceText.lastLine(String(decoding: outcome.standardError, as: UTF8.self))
         if (status == 127 || status == 126) && expected != status {
             let what = status == 127 ? "command not found" : "command cannot be executed"
-            return ProbeResult(.error, lastError.isEmpty ? "\(what) (exit \(status))" : "\(what): \(lastError)", evidence: evidence)
+            let permanent = status == 127
+                ? "a command that is not found will not appear by trying again"
+                : "a command that cannot be executed will not become executable by trying again"
+            return ProbeResult(.error, lastError.isEmpty ? "\(what) (exit \(status))" : "\(what): \(lastError)",
+                               evidence: evidence, notRetriedBecause: permanent)
         }
         guard status == expected else {
             return ProbeResult(.fail, "expected exit \(expected), got \(status)", evidence: evidence)
@@ -58,7 +62,7 @@ extension RunProbe {
         if let pattern = configuration.stdoutMatches {
             switch ExecutionText.matches(pattern, in: output) {
             case .failure(let invalid):
-                return ProbeResult(.error, invalid.message, evidence: evidence)
+                return ProbeResult(.error, invalid.message, evidence: evidence, notRetriedBecause: "an invalid pattern stays invalid")
             case .success(false):
                 return ProbeResult(.fail, "stdout does not match /\(pattern)/\(cut)", evidence: evidence)
             case .success(true):

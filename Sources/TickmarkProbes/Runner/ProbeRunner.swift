@@ -33,8 +33,12 @@ public enum ProbeRunner {
         var outcomes = [ChecklistOutcome?](repeating: nil, count: plans.count)
         for index in executionOrder(plans) {
             let plan = plans[index]
-            for (itemIndex, item) in plan.items.enumerated() where item.item.probes.isEmpty {
-                onEvent(.itemFinished(checklist: index, item: itemIndex))
+            onEvent(.checklistStarted(checklist: index, items: plan.items.map(\.item)))
+            // Manual and N/A items have their result before any probe runs.
+            let probed = Set(plan.probes.map(\.item))
+            for itemIndex in plan.items.indices where !probed.contains(itemIndex) {
+                let outcome = Verdict.item(itemIndex, plan: plan, probes: [], options: options, now: context.now())
+                onEvent(.itemFinished(checklist: index, item: itemIndex, outcome: outcome))
             }
             let levels = Set(plan.probes.map(\.level)).sorted()
             for level in levels {
@@ -105,7 +109,11 @@ public enum ProbeRunner {
                     let itemDone = await store.record(outcome, checklist: checklistIndex, item: probe.item, index: probe.index,
                                                       expected: plan.items[probe.item].item.probes.count,
                                                       blocking: plan.items[probe.item].item.severity == .blocking && !probe.decoded.common.advisory)
-                    if itemDone { onEvent(.itemFinished(checklist: checklistIndex, item: probe.item)) }
+                    if itemDone {
+                        let probes = await store.outcomes(checklist: checklistIndex, item: probe.item, count: plan.items[probe.item].item.probes.count)
+                        let outcome = Verdict.item(probe.item, plan: plan, probes: probes, options: options, now: context.now())
+                        onEvent(.itemFinished(checklist: checklistIndex, item: probe.item, outcome: outcome))
+                    }
                 }
             }
             for _ in 0..<min(jobs, batch.count) { startNext() }
@@ -163,6 +171,10 @@ public enum ProbeRunner {
             attemptContext.workingDirectory = context.workingDirectory
             last = await probe.decoded.execute(in: attemptContext)
             if last.status == .pass || last.status == .skipped { break }
+            if let why = last.notRetriedBecause {
+                if attempt < probe.retry.attempts { last.reason += " (not retried: \(why))" }
+                break
+            }
             if attempt < probe.retry.attempts {
                 var pause = probe.retry.interval
                 if let deadline { pause = min(pause, max(.zero, deadline - ContinuousClock.now)) }
@@ -173,84 +185,5 @@ public enum ProbeRunner {
             last.reason += " (after \(attempt) attempts)"
         }
         return finish(last, attempts: attempt)
-    }
-}
-
-/// Probe outcomes as they arrive, by position, and the fail-fast flag.
-actor ResultStore {
-    private var outcomes: [String: ProbeOutcome] = [:]
-    private var finishedPerItem: [String: Int] = [:]
-    private(set) var failFastTriggered = false
-
-    private func key(_ checklist: Int, _ item: Int, _ index: Int) -> String { "\(checklist)/\(item)/\(index)" }
-
-    /// Stores an outcome; returns true when it was the item's last probe.
-    func record(_ outcome: ProbeOutcome, checklist: Int, item: Int, index: Int, expected: Int, blocking: Bool) -> Bool {
-        outcomes[key(checklist, item, index)] = outcome
-        if blocking, outcome.result.status == .fail || outcome.result.status == .error { failFastTriggered = true }
-        let itemKey = "\(checklist)/\(item)"
-        finishedPerItem[itemKey, default: 0] += 1
-        return finishedPerItem[itemKey] == expected
-    }
-
-    /// The outcome of one probe, if it ran.
-    func outcome(checklist: Int, item: Int, index: Int) -> ProbeOutcome? {
-        outcomes[key(checklist, item, index)]
-    }
-
-    /// Whether an item needed by another passed: all its probes passed, or (manual) it is ticked or signed off.
-    func itemPassed(checklist: Int, item: Int, plan: PlannedChecklist, options: RunOptions, now: Date) -> Bool {
-        let planned = plan.items[item].item
-        if planned.probes.isEmpty {
-            return Verdict.manualStatus(planned, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now).satisfied
-        }
-        return planned.probes.indices.allSatisfy { outcomes[key(checklist, item, $0)]?.result.status == .pass }
-    }
-}
-
-/// One probe `--dry-run` lists: what would run, with its limits.
-public struct PlannedStep: Sendable {
-    public var checklistPath: String
-    public var itemID: String
-    public var itemText: String
-    public var line: Int
-    public var kind: String
-    /// What it would do, after variable substitution, secrets redacted.
-    public var summary: String
-    public var timeout: Duration
-    public var attempts: Int
-    public var when: String?
-    public var needs: [String]
-}
-
-extension ProbeRunner {
-    /// Plans the run exactly as `run` would (variables, decoding, needs) and lists the probes in
-    /// document order without running any.
-    public static func dryRun(_ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext) async throws(RunPlanError) -> [PlannedStep] {
-        let referenced = BuiltinVariables.referenced(in: checklists)
-        var builtins: [String: [String: String]] = [:]
-        var problems: [String: String] = [:]
-        for checklist in checklists {
-            let resolved = await BuiltinVariables.resolve(
-                referenced, checklistDirectory: absoluteFolder(of: checklist.path, workingDirectory: context.workingDirectory),
-                workingDirectory: context.workingDirectory, now: context.now(), processes: context.processes, environment: context.environment
-            )
-            builtins[checklist.path] = resolved.values
-            problems.merge(resolved.problems) { first, _ in first }
-        }
-        let plans = try RunPlanner.plan(checklists, sources: sources, builtins: builtins, builtinProblems: problems, options: options)
-        var redactor = Redactor(secrets: sources.secretValues)
-        for plan in plans { redactor.add(plan.scope.secretValues) }
-        return plans.flatMap { plan in
-            plan.probes.map { probe in
-                let item = plan.items[probe.item].item
-                return PlannedStep(
-                    checklistPath: plan.checklist.path, itemID: item.id, itemText: item.text, line: probe.decoded.spec.position.line,
-                    kind: probe.decoded.spec.kind, summary: redactor.redact(probe.decoded.configuration.summary),
-                    timeout: probe.timeout, attempts: probe.retry.attempts, when: probe.when.map(redactor.redact),
-                    needs: probe.needs.map { plan.items[$0].item.id }
-                )
-            }
-        }
     }
 }

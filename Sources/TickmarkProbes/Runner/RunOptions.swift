@@ -31,10 +31,14 @@ public struct RunOptions: Sendable {
 
 /// Something the CLI may show while a run goes on.
 public enum RunEvent: Sendable {
+    /// A checklist's probes are about to start; `items` are its selected items in document order
+    /// (the `item` numbers of the other events index them). Checklists a run `requires` start first.
+    case checklistStarted(checklist: Int, items: [ChecklistItem])
     /// A probe attempt started.
     case probeStarted(checklist: Int, item: Int, label: String)
-    /// An item has its final status (all its probes finished).
-    case itemFinished(checklist: Int, item: Int)
+    /// An item has its own result: all its probes finished (at once for manual and N/A items).
+    /// Its `satisfied` and `blocks` are not settled yet: they depend on its children.
+    case itemFinished(checklist: Int, item: Int, outcome: ItemOutcome)
 }
 
 /// A problem that stops a run before any probe starts: undefined variable, invalid probe after

@@ -53,7 +53,8 @@ enum RunPlanner {
             var indexByID: [String: Int] = [:]
             for (index, planned) in items.enumerated() { indexByID[planned.item.id] = index }
             var probes: [PlannedProbe] = []
-            for (itemIndex, planned) in items.enumerated() {
+            // An N/A item's probes never run, so they are neither substituted nor decoded.
+            for (itemIndex, planned) in items.enumerated() where planned.item.state != .na {
                 for (probeIndex, spec) in planned.item.probes.enumerated() {
                     if let (name, position) = ProbeInterpolation.firstUndefined(in: spec, scope: scope) {
                         var notes = ["define it with --var \(name)=VALUE, in a --vars-file, as TICKMARK_VAR_\(name), or under `vars:` in front matter"]

@@ -88,6 +88,7 @@ public enum BuiltinVariables {
 
     /// Values of the built-ins in `names`; git ones that cannot be read are left out (then a
     /// probe using them stops the run as an undefined variable, with git's reason as a note).
+    /// On a detached HEAD, `git.branch` is the branch CI names (`ciBranch`).
     public static func resolve(
         _ names: Set<String>, checklistDirectory: String, workingDirectory: String, now: Date,
         processes: any ProcessLauncher, environment: [String: String]
@@ -115,11 +116,21 @@ public enum BuiltinVariables {
             let output = String(decoding: outcome.standardOutput, as: UTF8.self).trimmingASCIIWhitespace()
             if outcome.termination == .exited(0), !output.isEmpty {
                 values[name] = output
+            } else if name == "git.branch", let branch = ciBranch(environment) {
+                values[name] = branch
+            } else if name == "git.branch", outcome.termination == .exited(1), outcome.standardError.isEmpty {
+                problems[name] = "HEAD is detached and neither GITHUB_HEAD_REF nor GITHUB_REF_NAME is set (or pass --var git.branch=NAME)"
             } else {
                 let error = String(decoding: outcome.standardError, as: UTF8.self).trimmingASCIIWhitespace()
                 problems[name] = error.isEmpty ? "git found no value (\(name == "git.tag" ? "no tag points at HEAD" : "detached HEAD or not a repository"))" : error
             }
         }
         return (values, problems)
+    }
+
+    /// The branch CI names when HEAD is detached, as GitHub Actions leaves it on a pull request's
+    /// merge commit: `GITHUB_HEAD_REF` (the pull request's branch), then `GITHUB_REF_NAME`.
+    static func ciBranch(_ environment: [String: String]) -> String? {
+        ["GITHUB_HEAD_REF", "GITHUB_REF_NAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
     }
 }

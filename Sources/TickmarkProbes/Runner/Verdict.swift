@@ -8,40 +8,9 @@ enum Verdict {
         requirements: [(String, ProbeResult)], redactor: Redactor
     ) async -> ChecklistOutcome {
         var items: [ItemOutcome] = []
-        for (itemIndex, planned) in plan.items.enumerated() {
-            let item = planned.item
-            var probes: [ProbeOutcome] = []
-            for probeIndex in item.probes.indices {
-                if let outcome = await store.outcome(checklist: checklistIndex, item: itemIndex, index: probeIndex) {
-                    probes.append(outcome)
-                }
-            }
-            let signOffs = options.signOffs.filter { $0.checklist == plan.checklist.id && $0.item == item.id }.sorted { $0.at < $1.at }
-            var status: ItemStatus
-            var reason: String
-            var ownSatisfied: Bool
-            if item.state == .na {
-                (status, reason, ownSatisfied) = (.skipped, "not applicable", true)
-            } else if item.probes.isEmpty {
-                let manual = manualStatus(item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now)
-                (status, reason, ownSatisfied) = (manual.status, manual.reason, manual.satisfied)
-            } else {
-                (status, reason) = probeStatus(probes)
-                ownSatisfied = status == .pass || status == .skipped
-            }
-            var uncheckedTick = false
-            if options.check, item.state == .checked {
-                if item.probes.isEmpty {
-                    uncheckedTick = status != .signedOff
-                } else {
-                    uncheckedTick = status != .pass
-                }
-            }
-            items.append(ItemOutcome(
-                item: item, parentID: planned.parent.map { plan.items[$0].item.id }, depth: planned.depth,
-                status: status, reason: reason, probes: probes, signOffs: signOffs, ownSatisfied: ownSatisfied,
-                satisfied: ownSatisfied, blocks: false, uncheckedTick: uncheckedTick
-            ))
+        for itemIndex in plan.items.indices {
+            let probes = await store.outcomes(checklist: checklistIndex, item: itemIndex, count: plan.items[itemIndex].item.probes.count)
+            items.append(item(itemIndex, plan: plan, probes: probes, options: options, now: now))
         }
         // Children come after parents, so a reverse pass folds children into their parents.
         for index in items.indices.reversed() {
@@ -72,6 +41,35 @@ enum Verdict {
         return ChecklistOutcome(
             checklist: plan.checklist, items: items, variables: variables,
             decision: blockers.isEmpty ? .go : .noGo, blockers: blockers
+        )
+    }
+
+    /// One item's own result from its probes' outcomes (or, if manual, its sign-offs and box);
+    /// `satisfied` and `blocks` are settled by `decide`, once the children are known.
+    static func item(_ itemIndex: Int, plan: PlannedChecklist, probes: [ProbeOutcome], options: RunOptions, now: Date) -> ItemOutcome {
+        let planned = plan.items[itemIndex]
+        let item = planned.item
+        let signOffs = options.signOffs.filter { $0.checklist == plan.checklist.id && $0.item == item.id }.sorted { $0.at < $1.at }
+        var status: ItemStatus
+        var reason: String
+        var ownSatisfied: Bool
+        if item.state == .na {
+            (status, reason, ownSatisfied) = (.skipped, "not applicable", true)
+        } else if item.probes.isEmpty {
+            let manual = manualStatus(item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now)
+            (status, reason, ownSatisfied) = (manual.status, manual.reason, manual.satisfied)
+        } else {
+            (status, reason) = probeStatus(probes)
+            ownSatisfied = status == .pass || status == .skipped
+        }
+        var uncheckedTick = false
+        if options.check, item.state == .checked {
+            uncheckedTick = item.probes.isEmpty ? status != .signedOff : status != .pass
+        }
+        return ItemOutcome(
+            item: item, parentID: planned.parent.map { plan.items[$0].item.id }, depth: planned.depth,
+            status: status, reason: reason, probes: probes, signOffs: signOffs, ownSatisfied: ownSatisfied,
+            satisfied: ownSatisfied, blocks: false, uncheckedTick: uncheckedTick
         )
     }
 
