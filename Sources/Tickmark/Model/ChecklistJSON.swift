@@ -1,11 +1,7 @@
 extension Checklist {
     /// The model as `tickmark.checklist/v1` JSON (SPEC §1.6), with a final newline.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
-        // About 600 bytes per item when pretty: reserving them up front saves copying a growing buffer.
-        func count(_ items: [ChecklistItem]) -> Int {   // nesting is bounded by the parser
-            items.reduce(items.count) { $0 + count($1.children) }
-        }
-        var writer = JSONWriter(pretty: pretty, capacity: source.bytes.count * 2 + count(items) * 640 + 1024)
+        var writer = JSONWriter(pretty: pretty, capacity: source.bytes.count * 4 + 1024)
         writeJSON(into: &writer)
         return writer.finishedLine()
     }
@@ -34,7 +30,7 @@ extension Checklist {
     }
 
     /// Writes the model as one JSON object.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         writeFieldsAndItems(into: &writer, chunkSize: Int.max) { _ in }
         writeDiagnostics(diagnostics, into: &writer)
     }
@@ -44,52 +40,41 @@ extension Checklist {
         into writer: inout JSONWriter, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         writer.beginObject()
-        writer.staticKey("schema"); writer.string("tickmark.checklist/v1")
-        writer.staticKey("path"); writer.string(path)
-        writer.staticKey("id"); writer.string(id)
-        writer.staticKey("title"); writer.string(title)
-        writer.staticKey("sha256"); writer.string(sha256)
-        writer.staticKey("vars")
+        writer.key("schema"); writer.string("tickmark.checklist/v1")
+        writer.key("path"); writer.string(path)
+        writer.key("id"); writer.string(id)
+        writer.key("title"); writer.string(title)
+        writer.key("sha256"); writer.string(sha256)
+        writer.key("vars")
         writer.beginObject()
         for variable in variables { writer.key(variable.name); writer.string(variable.value) }
         writer.endObject()
-        writer.staticKey("requires"); writer.strings(requires)
-        writer.staticKey("items")
+        writer.key("requires"); writer.strings(requires)
+        writer.key("items")
         writer.beginArray()
-        var hasher = Digest.SHA256Hasher()
-        var section = JSONWriter.KeptValue()
-        try Checklist.write(items, into: &writer, hasher: &hasher, section: &section, chunkSize: chunkSize, sink: sink)
+        try Self.write(items, into: &writer, chunkSize: chunkSize, sink: sink)
         writer.endArray()
     }
 
-    /// Writes items with their children, handing over chunks of about `chunkSize` bytes. Items
-    /// are read through pointers, field by field, so none is copied; nesting is bounded by the
-    /// parser (`ChecklistParser.maximumDepth`), so the recursion is too. Items of a section share
-    /// its array, whose JSON is written once and copied for the rest.
+    /// Writes items with their children, handing over chunks of about `chunkSize` bytes between
+    /// items. Nesting is bounded by the parser (`ChecklistParser.maximumDepth`), so the recursion is too.
     private static func write(
-        _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
-        section: inout JSONWriter.KeptValue, chunkSize: Int,
-        sink: (UnsafeRawBufferPointer) throws -> Void
+        _ items: [ChecklistItem], into writer: inout JSONWriter, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        try items.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count {
-                try writer.drain(ifAtLeast: chunkSize, into: sink)
-                ChecklistItem.writeFields(of: base + index, into: &writer, hasher: &hasher, section: &section)
-                writer.staticKey("children")
-                writer.beginArray()
-                if !base[index].children.isEmpty {
-                    try write(base[index].children, into: &writer, hasher: &hasher, section: &section, chunkSize: chunkSize, sink: sink)
-                }
-                writer.endArray()
-                writer.endObject()
-            }
+        for item in items {
+            try writer.drain(ifAtLeast: chunkSize, into: sink)
+            item.writeFields(into: &writer)
+            writer.key("children")
+            writer.beginArray()
+            try write(item.children, into: &writer, chunkSize: chunkSize, sink: sink)
+            writer.endArray()
+            writer.endObject()
         }
     }
 
     /// Writes the diagnostics and closes the object.
     private func writeDiagnostics(_ diagnostics: [Diagnostic], into writer: inout JSONWriter) {
-        writer.staticKey("diagnostics")
+        writer.key("diagnostics")
         writer.beginArray()
         for diagnostic in diagnostics { diagnostic.writeJSON(into: &writer) }
         writer.endArray()
@@ -98,51 +83,35 @@ extension Checklist {
 }
 
 extension ChecklistItem {
-    /// Opens the item's object and writes every field but `children`, reading the item through
-    /// `item` one field at a time.
-    static func writeFields(
-        of item: UnsafePointer<ChecklistItem>, into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
-        section: inout JSONWriter.KeptValue
-    ) {
+    /// Opens the item's object and writes every field but `children`.
+    fileprivate func writeFields(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.staticKey("id"); writer.string(item.pointee.id)
-        writer.staticKey("text"); writer.string(item.pointee.text)
-        writer.staticKey("line"); writer.integer(item.pointee.position.line)
-        writer.staticKey("column"); writer.integer(item.pointee.position.column)
-        writer.staticKey("state"); writer.string(item.pointee.state.rawValue)
-        writer.staticKey("severity"); writer.string(item.pointee.severity.rawValue)
-        writer.staticKey("section")
-        item.pointee.section.withUnsafeBufferPointer { names in
-            writer.valueAfterKey(identity: names.isEmpty ? nil : UnsafeRawPointer(names.baseAddress), kept: &section) {
-                $0.strings(item.pointee.section)
-            }
-        }
-        writer.staticKey("owners"); writer.strings(item.pointee.owners)
-        writer.staticKey("digest")
-        if let kept = item.pointee.digestCache.digest {
-            withUnsafeBytes(of: kept) { writer.hexString($0.assumingMemoryBound(to: UInt8.self)) }
-        } else {
-            item.pointee.contentDigest(using: &hasher) { writer.hexString($0) }
-        }
-        writer.staticKey("probes")
+        writer.key("id"); writer.string(id)
+        writer.key("text"); writer.string(text)
+        writer.key("line"); writer.integer(position.line)
+        writer.key("column"); writer.integer(position.column)
+        writer.key("state"); writer.string(state.rawValue)
+        writer.key("severity"); writer.string(severity.rawValue)
+        writer.key("section"); writer.strings(section)
+        writer.key("owners"); writer.strings(owners)
+        writer.key("digest"); writer.string(contentDigest)
+        writer.key("probes")
         writer.beginArray()
-        if !item.pointee.probes.isEmpty {
-            for probe in item.pointee.probes { probe.writeJSON(into: &writer) }
-        }
+        for probe in probes { probe.writeJSON(into: &writer) }
         writer.endArray()
     }
 }
 
 extension ProbeSpec {
     /// Writes the probe as `{kind, line, column, form, args, options}`.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.staticKey("kind"); writer.string(kind)
-        writer.staticKey("line"); writer.integer(position.line)
-        writer.staticKey("column"); writer.integer(position.column)
-        writer.staticKey("form"); writer.string(form.rawValue)
-        writer.staticKey("args"); writer.strings(arguments.map(\.value))
-        writer.staticKey("options")
+        writer.key("kind"); writer.string(kind)
+        writer.key("line"); writer.integer(position.line)
+        writer.key("column"); writer.integer(position.column)
+        writer.key("form"); writer.string(form.rawValue)
+        writer.key("args"); writer.strings(arguments.map(\.value))
+        writer.key("options")
         ProbeValue.mapping(options).writeJSON(into: &writer)
         writer.endObject()
     }
@@ -150,7 +119,7 @@ extension ProbeSpec {
 
 extension ProbeValue {
     /// Writes the value as the matching JSON value.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         switch self {
         case .string(let text): writer.string(text)
         case .integer(let value): writer.integer(value)
@@ -174,15 +143,15 @@ extension ProbeValue {
 
 extension Diagnostic {
     /// Writes the diagnostic as `{id, severity, message, path, line, column, notes}`.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.staticKey("id"); writer.string(id.rawValue)
-        writer.staticKey("severity"); writer.string(severity.rawValue)
+        writer.key("id"); writer.string(id.rawValue)
+        writer.key("severity"); writer.string(severity.rawValue)
         writer.key("message"); writer.string(message)
         writer.key("path"); writer.string(path)
         if let position {
-            writer.staticKey("line"); writer.integer(position.line)
-            writer.staticKey("column"); writer.integer(position.column)
+            writer.key("line"); writer.integer(position.line)
+            writer.key("column"); writer.integer(position.column)
         }
         writer.key("notes"); writer.strings(notes)
         writer.endObject()

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their members in order, so that what is read can be written
 /// back in the same order and what is written is deterministic.
-public enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Hashable, Sendable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -15,7 +15,7 @@ public enum JSONValue: Equatable, Sendable {
     case object([Member])
 
     /// One `"key": value` member of an object.
-    public struct Member: Equatable, Sendable {
+    public struct Member: Hashable, Sendable {
         /// The key.
         public var key: String
         /// The value.
