@@ -31,6 +31,16 @@ import Testing
         #expect(short.text == #""\b\f\u000b""#)
     }
 
+    /// A Swift string cannot hold a lone surrogate: bytes that would encode one are repaired
+    /// when the string is made, so what the writer gets is always valid Unicode it writes as is.
+    @Test func textFromBrokenBytesIsWrittenAsValidUTF8() throws {
+        let text = String(decoding: [0x61, 0xED, 0xA0, 0x80, 0x62] as [UInt8], as: UTF8.self)
+        var writer = JSONWriter(pretty: false)
+        writer.string(text)
+        #expect(writer.text == "\"a\u{FFFD}\u{FFFD}\u{FFFD}b\"")
+        #expect(try JSONParser.parse(writer.bytes) == .string(text))
+    }
+
     @Test(arguments: [
         (0.0, "0"), (-0.0, "0"), (3, "3"), (-42, "-42"), (0.25, "0.25"), (-1.5, "-1.5"), (1e15, "1000000000000000"),
         (9_007_199_254_740_992, "9007199254740992"), (18_014_398_509_481_984, "1.8014398509481984e+16"), (1e300, "1e+300"),
