@@ -41,6 +41,9 @@ package struct JSONWriter {
     private var hasValue: [Bool] = []
     /// Whether a key was written and waits for its value.
     private var afterKey = false
+    /// A line feed and the spaces of the deepest indentation so far, whose start is copied at
+    /// the start of each line.
+    private var lineStart: [UInt8] = [0x0A]
 
     /// Creates a writer.
     package init(format: Format = .pretty, capacity: Int = 1024) {
@@ -84,13 +87,14 @@ package struct JSONWriter {
         }
         guard let last = hasValue.indices.last else { return }
         if hasValue[last] { bytes.append(0x2C) } else { hasValue[last] = true }
-        newline(indent: hasValue.count)
+        newline(depth: hasValue.count)
     }
 
-    private mutating func newline(indent: Int) {
+    /// Starts a new line indented for `depth` open containers, when pretty.
+    private mutating func newline(depth: Int) {
         guard format.pretty else { return }
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+        while lineStart.count < 1 + depth * 2 { lineStart.append(0x20) }
+        bytes.append(contentsOf: lineStart[..<(1 + depth * 2)])
     }
 
     /// Opens an object.
@@ -111,10 +115,10 @@ package struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         let filled = hasValue.removeLast()
         if filled {
-            newline(indent: hasValue.count)
+            newline(depth: hasValue.count)
         } else if format.emptyContainersOpen && format.pretty {
-            newline(indent: 0)
-            newline(indent: hasValue.count)
+            newline(depth: 0)
+            newline(depth: hasValue.count)
         }
         bytes.append(bracket)
     }
@@ -123,6 +127,20 @@ package struct JSONWriter {
     package mutating func key(_ key: String) {
         beginValue()
         writeString(key)
+        appendColon()
+    }
+
+    /// Writes `"key": ` for a key known to need no escaping (the field names of Tickmark's own
+    /// documents), copying its bytes as they are.
+    package mutating func staticKey(_ key: StaticString) {
+        beginValue()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(0x22)
+        appendColon()
+    }
+
+    private mutating func appendColon() {
         if format.pretty {
             if format.spaceBeforeColon { bytes.append(0x20) }
             bytes.append(0x3A)
@@ -198,8 +216,10 @@ package struct JSONWriter {
 
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
-        var value = value
-        value.withUTF8 { appendEscaped($0) }
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = value   // a bridged or small string: made contiguous once
+            copy.withUTF8 { appendEscaped($0) }
+        }
         bytes.append(0x22)
     }
 

@@ -1,7 +1,11 @@
 extension Checklist {
     /// The model as `tickmark.checklist/v1` JSON (SPEC §1.6), with a final newline.
     public func jsonBytes(pretty: Bool = true) -> [UInt8] {
-        var writer = JSONWriter(pretty: pretty, capacity: source.bytes.count * 4 + 1024)
+        // About 600 bytes per item when pretty: reserving them up front saves copying a growing buffer.
+        func count(_ items: [ChecklistItem]) -> Int {   // nesting is bounded by the parser
+            items.reduce(items.count) { $0 + count($1.children) }
+        }
+        var writer = JSONWriter(pretty: pretty, capacity: source.bytes.count * 2 + count(items) * 640 + 1024)
         writeJSON(into: &writer)
         return writer.finishedLine()
     }
@@ -40,17 +44,17 @@ extension Checklist {
         into writer: inout JSONWriter, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         writer.beginObject()
-        writer.key("schema"); writer.string("tickmark.checklist/v1")
-        writer.key("path"); writer.string(path)
-        writer.key("id"); writer.string(id)
-        writer.key("title"); writer.string(title)
-        writer.key("sha256"); writer.string(sha256)
-        writer.key("vars")
+        writer.staticKey("schema"); writer.string("tickmark.checklist/v1")
+        writer.staticKey("path"); writer.string(path)
+        writer.staticKey("id"); writer.string(id)
+        writer.staticKey("title"); writer.string(title)
+        writer.staticKey("sha256"); writer.string(sha256)
+        writer.staticKey("vars")
         writer.beginObject()
         for variable in variables { writer.key(variable.name); writer.string(variable.value) }
         writer.endObject()
-        writer.key("requires"); writer.strings(requires)
-        writer.key("items")
+        writer.staticKey("requires"); writer.strings(requires)
+        writer.staticKey("items")
         writer.beginArray()
         try Self.write(items, into: &writer, chunkSize: chunkSize, sink: sink)
         writer.endArray()
@@ -64,7 +68,7 @@ extension Checklist {
         for item in items {
             try writer.drain(ifAtLeast: chunkSize, into: sink)
             item.writeFields(into: &writer)
-            writer.key("children")
+            writer.staticKey("children")
             writer.beginArray()
             try write(item.children, into: &writer, chunkSize: chunkSize, sink: sink)
             writer.endArray()
@@ -74,7 +78,7 @@ extension Checklist {
 
     /// Writes the diagnostics and closes the object.
     private func writeDiagnostics(_ diagnostics: [Diagnostic], into writer: inout JSONWriter) {
-        writer.key("diagnostics")
+        writer.staticKey("diagnostics")
         writer.beginArray()
         for diagnostic in diagnostics { diagnostic.writeJSON(into: &writer) }
         writer.endArray()
@@ -86,16 +90,16 @@ extension ChecklistItem {
     /// Opens the item's object and writes every field but `children`.
     fileprivate func writeFields(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id"); writer.string(id)
-        writer.key("text"); writer.string(text)
-        writer.key("line"); writer.integer(position.line)
-        writer.key("column"); writer.integer(position.column)
-        writer.key("state"); writer.string(state.rawValue)
-        writer.key("severity"); writer.string(severity.rawValue)
-        writer.key("section"); writer.strings(section)
-        writer.key("owners"); writer.strings(owners)
-        writer.key("digest"); writer.string(contentDigest)
-        writer.key("probes")
+        writer.staticKey("id"); writer.string(id)
+        writer.staticKey("text"); writer.string(text)
+        writer.staticKey("line"); writer.integer(position.line)
+        writer.staticKey("column"); writer.integer(position.column)
+        writer.staticKey("state"); writer.string(state.rawValue)
+        writer.staticKey("severity"); writer.string(severity.rawValue)
+        writer.staticKey("section"); writer.strings(section)
+        writer.staticKey("owners"); writer.strings(owners)
+        writer.staticKey("digest"); writer.string(contentDigest)
+        writer.staticKey("probes")
         writer.beginArray()
         for probe in probes { probe.writeJSON(into: &writer) }
         writer.endArray()
@@ -106,12 +110,12 @@ extension ProbeSpec {
     /// Writes the probe as `{kind, line, column, form, args, options}`.
     package func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("kind"); writer.string(kind)
-        writer.key("line"); writer.integer(position.line)
-        writer.key("column"); writer.integer(position.column)
-        writer.key("form"); writer.string(form.rawValue)
-        writer.key("args"); writer.strings(arguments.map(\.value))
-        writer.key("options")
+        writer.staticKey("kind"); writer.string(kind)
+        writer.staticKey("line"); writer.integer(position.line)
+        writer.staticKey("column"); writer.integer(position.column)
+        writer.staticKey("form"); writer.string(form.rawValue)
+        writer.staticKey("args"); writer.strings(arguments.map(\.value))
+        writer.staticKey("options")
         ProbeValue.mapping(options).writeJSON(into: &writer)
         writer.endObject()
     }
@@ -145,15 +149,15 @@ extension Diagnostic {
     /// Writes the diagnostic as `{id, severity, message, path, line, column, notes}`.
     package func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id"); writer.string(id.rawValue)
-        writer.key("severity"); writer.string(severity.rawValue)
-        writer.key("message"); writer.string(message)
-        writer.key("path"); writer.string(path)
+        writer.staticKey("id"); writer.string(id.rawValue)
+        writer.staticKey("severity"); writer.string(severity.rawValue)
+        writer.staticKey("message"); writer.string(message)
+        writer.staticKey("path"); writer.string(path)
         if let position {
-            writer.key("line"); writer.integer(position.line)
-            writer.key("column"); writer.integer(position.column)
+            writer.staticKey("line"); writer.integer(position.line)
+            writer.staticKey("column"); writer.integer(position.column)
         }
-        writer.key("notes"); writer.strings(notes)
+        writer.staticKey("notes"); writer.strings(notes)
         writer.endObject()
     }
 }

@@ -13,32 +13,32 @@ extension RunRecord {
     /// Writes the record; every object's keys are written in sorted order by hand.
     func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("checklists")
+        writer.staticKey("checklists")
         writer.beginArray()
         for checklist in checklists { checklist.write(into: &writer) }
         writer.endArray()
-        writer.key("decision"); writer.string(decision.rawValue)
-        writer.key("environment"); environment.write(into: &writer)
-        writer.key("finishedAt"); writer.string(Self.timestamp(finishedAt))
-        writer.key("schema"); writer.string(schema)
-        writer.key("signOffs")
+        writer.staticKey("decision"); writer.string(decision.rawValue)
+        writer.staticKey("environment"); environment.write(into: &writer)
+        writer.staticKey("finishedAt"); writer.string(Self.timestamp(finishedAt))
+        writer.staticKey("schema"); writer.string(schema)
+        writer.staticKey("signOffs")
         writer.beginArray()
         for signOff in signOffs { signOff.write(into: &writer) }
         writer.endArray()
-        writer.key("startedAt"); writer.string(Self.timestamp(startedAt))
-        writer.key("tool")
+        writer.staticKey("startedAt"); writer.string(Self.timestamp(startedAt))
+        writer.staticKey("tool")
         writer.beginObject()
-        writer.key("name"); writer.string(tool.name)
-        writer.key("version"); writer.string(tool.version)
+        writer.staticKey("name"); writer.string(tool.name)
+        writer.staticKey("version"); writer.string(tool.version)
         writer.endObject()
         if let watch {
-            writer.key("watch")
+            writer.staticKey("watch")
             writer.beginObject()
-            writer.key("end"); writer.string(watch.end.rawValue)
-            writer.key("every"); writer.string(watch.every)
-            writer.key("period"); writer.string(watch.period)
-            writer.key("rounds"); writer.integer(watch.rounds)
-            writer.key("roundsNoGo"); writer.integer(watch.roundsNoGo)
+            writer.staticKey("end"); writer.string(watch.end.rawValue)
+            writer.staticKey("every"); writer.string(watch.every)
+            writer.staticKey("period"); writer.string(watch.period)
+            writer.staticKey("rounds"); writer.integer(watch.rounds)
+            writer.staticKey("roundsNoGo"); writer.integer(watch.roundsNoGo)
             writer.endObject()
         }
         writer.endObject()
@@ -48,11 +48,11 @@ extension RunRecord {
 extension RunRecord.RunEnvironment {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        if let ci { writer.key("ci"); writer.string(ci) }
-        if let gitBranch { writer.key("gitBranch"); writer.string(gitBranch) }
-        if let gitCommit { writer.key("gitCommit"); writer.string(gitCommit) }
-        writer.key("host"); writer.string(host)
-        writer.key("workingDirectory"); writer.string(workingDirectory)
+        if let ci { writer.staticKey("ci"); writer.string(ci) }
+        if let gitBranch { writer.staticKey("gitBranch"); writer.string(gitBranch) }
+        if let gitCommit { writer.staticKey("gitCommit"); writer.string(gitCommit) }
+        writer.staticKey("host"); writer.string(host)
+        writer.staticKey("workingDirectory"); writer.string(workingDirectory)
         writer.endObject()
     }
 }
@@ -60,20 +60,20 @@ extension RunRecord.RunEnvironment {
 extension RunRecord.ChecklistRecord {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("blockers"); writer.strings(blockers)
-        writer.key("decision"); writer.string(decision.rawValue)
-        writer.key("id"); writer.string(id)
-        writer.key("items")
+        writer.staticKey("blockers"); writer.strings(blockers)
+        writer.staticKey("decision"); writer.string(decision.rawValue)
+        writer.staticKey("id"); writer.string(id)
+        writer.staticKey("items")
         writer.beginArray()
         for item in items { item.write(into: &writer) }
         writer.endArray()
-        writer.key("path"); writer.string(path)
-        writer.key("requires"); writer.strings(requires)
-        writer.key("sha256"); writer.string(sha256)
-        if let source { writer.key("source"); writer.string(source) }
-        if let sourceBase64 { writer.key("sourceBase64"); writer.string(sourceBase64) }
-        if let title { writer.key("title"); writer.string(title) }
-        writer.key("variables")
+        writer.staticKey("path"); writer.string(path)
+        writer.staticKey("requires"); writer.strings(requires)
+        writer.staticKey("sha256"); writer.string(sha256)
+        if let source { writer.staticKey("source"); writer.string(source) }
+        if let sourceBase64 { writer.staticKey("sourceBase64"); writer.string(sourceBase64) }
+        if let title { writer.staticKey("title"); writer.string(title) }
+        writer.staticKey("variables")
         writer.beginObject()
         for name in variables.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             writer.key(name); writer.string(variables[name]!)
@@ -86,26 +86,26 @@ extension RunRecord.ChecklistRecord {
 extension RunRecord.ItemRecord {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("blocking"); writer.boolean(blocking)
-        writer.key("boxOffset"); writer.integer(boxOffset)
-        writer.key("column"); writer.integer(column)
-        writer.key("depth"); writer.integer(depth)
-        writer.key("digest"); writer.string(digest)
-        writer.key("id"); writer.string(id)
-        writer.key("line"); writer.integer(line)
-        writer.key("owners"); writer.strings(owners)
-        if let parent { writer.key("parent"); writer.string(parent) }
-        writer.key("probes")
+        writer.staticKey("blocking"); writer.boolean(blocking)
+        writer.staticKey("boxOffset"); writer.integer(boxOffset)
+        writer.staticKey("column"); writer.integer(column)
+        writer.staticKey("depth"); writer.integer(depth)
+        writer.staticKey("digest"); writer.string(digest)
+        writer.staticKey("id"); writer.string(id)
+        writer.staticKey("line"); writer.integer(line)
+        writer.staticKey("owners"); writer.strings(owners)
+        if let parent { writer.staticKey("parent"); writer.string(parent) }
+        writer.staticKey("probes")
         writer.beginArray()
         for probe in probes { probe.write(into: &writer) }
         writer.endArray()
-        writer.key("reason"); writer.string(reason)
-        writer.key("satisfied"); writer.boolean(satisfied)
-        writer.key("section"); writer.strings(section)
-        writer.key("severity"); writer.string(severity.rawValue)
-        writer.key("state"); writer.string(state.rawValue)
-        writer.key("status"); writer.string(status.rawValue)
-        writer.key("text"); writer.string(text)
+        writer.staticKey("reason"); writer.string(reason)
+        writer.staticKey("satisfied"); writer.boolean(satisfied)
+        writer.staticKey("section"); writer.strings(section)
+        writer.staticKey("severity"); writer.string(severity.rawValue)
+        writer.staticKey("state"); writer.string(state.rawValue)
+        writer.staticKey("status"); writer.string(status.rawValue)
+        writer.staticKey("text"); writer.string(text)
         writer.endObject()
     }
 }
@@ -113,30 +113,30 @@ extension RunRecord.ItemRecord {
 extension RunRecord.ProbeRecord {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("advisory"); writer.boolean(advisory)
-        writer.key("attempts"); writer.integer(attempts)
-        writer.key("column"); writer.integer(column)
-        writer.key("durationMilliseconds"); writer.integer(durationMilliseconds)
-        writer.key("evidence")
+        writer.staticKey("advisory"); writer.boolean(advisory)
+        writer.staticKey("attempts"); writer.integer(attempts)
+        writer.staticKey("column"); writer.integer(column)
+        writer.staticKey("durationMilliseconds"); writer.integer(durationMilliseconds)
+        writer.staticKey("evidence")
         writer.beginObject()
-        writer.key("action"); writer.string(evidence.action)
-        writer.key("fields")
+        writer.staticKey("action"); writer.string(evidence.action)
+        writer.staticKey("fields")
         writer.beginArray()
         for field in evidence.fields {
             writer.beginObject()
-            writer.key("name"); writer.string(field.name)
-            writer.key("value"); writer.string(field.value)
+            writer.staticKey("name"); writer.string(field.name)
+            writer.staticKey("value"); writer.string(field.value)
             writer.endObject()
         }
         writer.endArray()
-        writer.key("output"); writer.string(evidence.output)
+        writer.staticKey("output"); writer.string(evidence.output)
         writer.endObject()
-        writer.key("kind"); writer.string(kind)
-        writer.key("line"); writer.integer(line)
-        writer.key("reason"); writer.string(reason)
-        writer.key("startedAt"); writer.string(RunRecord.timestamp(startedAt))
-        writer.key("status"); writer.string(status.rawValue)
-        writer.key("summary"); writer.string(summary)
+        writer.staticKey("kind"); writer.string(kind)
+        writer.staticKey("line"); writer.integer(line)
+        writer.staticKey("reason"); writer.string(reason)
+        writer.staticKey("startedAt"); writer.string(RunRecord.timestamp(startedAt))
+        writer.staticKey("status"); writer.string(status.rawValue)
+        writer.staticKey("summary"); writer.string(summary)
         writer.endObject()
     }
 }
@@ -144,21 +144,21 @@ extension RunRecord.ProbeRecord {
 extension SignOff {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("at"); writer.string(RunRecord.timestamp(at))
-        writer.key("by"); writer.string(by)
-        writer.key("checklist"); writer.string(checklist)
-        writer.key("decision"); writer.string(decision.rawValue)
-        if let expires { writer.key("expires"); writer.string(RunRecord.timestamp(expires)) }
-        writer.key("item"); writer.string(item)
-        writer.key("itemDigest"); writer.string(itemDigest)
-        if let note { writer.key("note"); writer.string(note) }
-        if let role { writer.key("role"); writer.string(role) }
+        writer.staticKey("at"); writer.string(RunRecord.timestamp(at))
+        writer.staticKey("by"); writer.string(by)
+        writer.staticKey("checklist"); writer.string(checklist)
+        writer.staticKey("decision"); writer.string(decision.rawValue)
+        if let expires { writer.staticKey("expires"); writer.string(RunRecord.timestamp(expires)) }
+        writer.staticKey("item"); writer.string(item)
+        writer.staticKey("itemDigest"); writer.string(itemDigest)
+        if let note { writer.staticKey("note"); writer.string(note) }
+        if let role { writer.staticKey("role"); writer.string(role) }
         if let signature {
-            writer.key("signature")
+            writer.staticKey("signature")
             writer.beginObject()
-            writer.key("format"); writer.string(signature.format)
-            writer.key("publicKey"); writer.string(signature.publicKey)
-            writer.key("signature"); writer.string(signature.signature)
+            writer.staticKey("format"); writer.string(signature.format)
+            writer.staticKey("publicKey"); writer.string(signature.publicKey)
+            writer.staticKey("signature"); writer.string(signature.signature)
             writer.endObject()
         }
         writer.endObject()
