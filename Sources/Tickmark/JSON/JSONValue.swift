@@ -1,5 +1,8 @@
 /// A JSON value whose objects keep their members in order, so that what is read can be written
 /// back in the same order and what is written is deterministic.
+///
+/// Tickmark's one JSON value: what `JSONParser` reads (run records, `http` response bodies,
+/// signed statements), what `json` expectations hold, and what signed statements are built from.
 public enum JSONValue: Hashable, Sendable {
     /// `null`.
     case null

@@ -73,9 +73,6 @@ package struct JSONWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// How deep the writer is: the number of open containers.
-    package var depth: Int { hasValue.count }
-
     // MARK: Structure
 
     /// Writes what goes before a value: nothing after a key; otherwise a comma after an earlier
