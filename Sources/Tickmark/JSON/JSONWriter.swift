@@ -37,8 +37,12 @@ package struct JSONWriter {
     package private(set) var bytes: [UInt8] = []
     /// The layout.
     package let format: Format
-    /// For each open container, whether it holds a value yet.
-    private var hasValue: [Bool] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// Whether the innermost open container holds a value yet.
+    private var hasValue = false
+    /// The same for each enclosing open container, outermost first.
+    private var outerHaveValues: [Bool] = []
     /// Whether a key was written and waits for its value.
     private var afterKey = false
     /// A line feed and the spaces of the deepest indentation so far, whose start is copied at
@@ -82,9 +86,9 @@ package struct JSONWriter {
             afterKey = false
             return
         }
-        guard let last = hasValue.indices.last else { return }
-        if hasValue[last] { bytes.append(0x2C) } else { hasValue[last] = true }
-        newline(depth: hasValue.count)
+        guard depth > 0 else { return }
+        if hasValue { bytes.append(0x2C) } else { hasValue = true }
+        newline(depth: depth)
     }
 
     /// Starts a new line indented for `depth` open containers, when pretty.
@@ -106,16 +110,20 @@ package struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         beginValue()
         bytes.append(bracket)
-        hasValue.append(false)
+        if depth > 0 { outerHaveValues.append(hasValue) }
+        depth += 1
+        hasValue = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let filled = hasValue.removeLast()
+        let filled = hasValue
+        depth -= 1
+        hasValue = depth > 0 ? outerHaveValues.removeLast() : false
         if filled {
-            newline(depth: hasValue.count)
+            newline(depth: depth)
         } else if format.emptyContainersOpen && format.pretty {
             newline(depth: 0)
-            newline(depth: hasValue.count)
+            newline(depth: depth)
         }
         bytes.append(bracket)
     }
