@@ -1,4 +1,5 @@
 import Testing
+import Tickmark
 import TickmarkProbes
 
 @Suite struct JSONTests {
@@ -51,11 +52,36 @@ import TickmarkProbes
         #expect(!JSONValue.array([.number(1)]).isSatisfied(by: .array([.number(1), .number(2)])))
     }
 
-    @Test func parsesDocuments() throws {
-        let parsed = try JSONValue.parse(Array(#"{"a": [1, true, null, "x"], "b": {"c": 1.5}}"#.utf8))
-        #expect(parsed == .object(["a": .array([.number(1), .bool(true), .null, .string("x")]), "b": .object(["c": .number(1.5)])]))
-        #expect(parsed.description == #"{"a":[1,true,null,"x"],"b":{"c":1.5}}"#)
-        #expect(throws: (any Error).self) { try JSONValue.parse(Array("{".utf8)) }
+    @Test func parsesDocumentsKeepingMemberOrder() throws {
+        let parsed = try JSONParser.parse(Array(#"{"b": {"c": 1.5}, "a": [1, true, null, "x"]}"#.utf8))
+        #expect(parsed == .object(["b": .object(["c": .number(1.5)]), "a": .array([.number(1), .bool(true), .null, .string("x")])]))
+        #expect(parsed.keys == ["b", "a"])
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array("{".utf8)) }
+    }
+
+    @Test func evidenceTextSortsKeysAndEscapesControlCharactersInHex() throws {
+        let parsed = try JSONParser.parse(Array(#"{"b": {"z": 1, "c": 1.5}, "a": ["\b\t\u0001é"]}"#.utf8))
+        #expect(parsed.evidenceText == #"{"a":["\u0008\t\u0001é"],"b":{"c":1.5,"z":1}}"#)
+        #expect(JSONValue.string("say \"hi\"").evidenceText == #""say \"hi\"""#)
+    }
+
+    /// Whole numbers up to 2^53 are exact in a double and read as their digits, so an inline
+    /// expectation (a string) matches a large id a server sends as a number.
+    @Test func largeWholeNumbersCompareByTheirDigits() throws {
+        let document = try JSONParser.parse(Array(#"{"id": 1234567890123456, "big": 1e300, "half": 0.5}"#.utf8))
+        #expect(JSONExpectation(path: try JSONPath.parse(".id").get(), value: .string("1234567890123456")).isSatisfied(by: document))
+        #expect(JSONExpectation(path: try JSONPath.parse(".big").get(), value: .string("1e+300")).isSatisfied(by: document))
+        #expect(JSONExpectation(path: try JSONPath.parse(".half").get(), value: .string("0.5")).isSatisfied(by: document))
+        #expect(document["id"]?.evidenceText == "1234567890123456")
+    }
+
+    @Test func expectationsFromOptionValuesKeepTheLastOfARepeatedKey() {
+        let at = SourcePosition(line: 1, column: 1, offset: 0)
+        let value = JSONValue(ProbeValue.mapping([
+            ProbeOption(key: "b", value: .integer(1), position: at), ProbeOption(key: "a", value: .string("x"), position: at),
+            ProbeOption(key: "b", value: .integer(2), position: at),
+        ]))
+        #expect(value == .object(["b": .number(2), "a": .string("x")]))
     }
 }
 

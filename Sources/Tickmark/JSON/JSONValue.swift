@@ -1,6 +1,9 @@
 /// A JSON value whose objects keep their members in order, so that what is read can be written
 /// back in the same order and what is written is deterministic.
-public enum JSONValue: Equatable, Sendable {
+///
+/// Tickmark's one JSON value: what `JSONParser` reads (run records, `http` response bodies,
+/// signed statements), what `json` expectations hold, and what signed statements are built from.
+public enum JSONValue: Hashable, Sendable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -15,7 +18,7 @@ public enum JSONValue: Equatable, Sendable {
     case object([Member])
 
     /// One `"key": value` member of an object.
-    public struct Member: Equatable, Sendable {
+    public struct Member: Hashable, Sendable {
         /// The key.
         public var key: String
         /// The value.

@@ -34,7 +34,7 @@ extension Checklist {
     }
 
     /// Writes the model as one JSON object.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         writeFieldsAndItems(into: &writer, chunkSize: Int.max) { _ in }
         writeDiagnostics(diagnostics, into: &writer)
     }
@@ -56,34 +56,23 @@ extension Checklist {
         writer.staticKey("requires"); writer.strings(requires)
         writer.staticKey("items")
         writer.beginArray()
-        var hasher = Digest.SHA256Hasher()
-        var section = JSONWriter.KeptValue()
-        try Checklist.write(items, into: &writer, hasher: &hasher, section: &section, chunkSize: chunkSize, sink: sink)
+        try Self.write(items, into: &writer, chunkSize: chunkSize, sink: sink)
         writer.endArray()
     }
 
-    /// Writes items with their children, handing over chunks of about `chunkSize` bytes. Items
-    /// are read through pointers, field by field, so none is copied; nesting is bounded by the
-    /// parser (`ChecklistParser.maximumDepth`), so the recursion is too. Items of a section share
-    /// its array, whose JSON is written once and copied for the rest.
+    /// Writes items with their children, handing over chunks of about `chunkSize` bytes between
+    /// items. Nesting is bounded by the parser (`ChecklistParser.maximumDepth`), so the recursion is too.
     private static func write(
-        _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
-        section: inout JSONWriter.KeptValue, chunkSize: Int,
-        sink: (UnsafeRawBufferPointer) throws -> Void
+        _ items: [ChecklistItem], into writer: inout JSONWriter, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        try items.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count {
-                try writer.drain(ifAtLeast: chunkSize, into: sink)
-                ChecklistItem.writeFields(of: base + index, into: &writer, hasher: &hasher, section: &section)
-                writer.staticKey("children")
-                writer.beginArray()
-                if !base[index].children.isEmpty {
-                    try write(base[index].children, into: &writer, hasher: &hasher, section: &section, chunkSize: chunkSize, sink: sink)
-                }
-                writer.endArray()
-                writer.endObject()
-            }
+        for item in items {
+            try writer.drain(ifAtLeast: chunkSize, into: sink)
+            item.writeFields(into: &writer)
+            writer.staticKey("children")
+            writer.beginArray()
+            try write(item.children, into: &writer, chunkSize: chunkSize, sink: sink)
+            writer.endArray()
+            writer.endObject()
         }
     }
 
@@ -98,40 +87,28 @@ extension Checklist {
 }
 
 extension ChecklistItem {
-    /// Opens the item's object and writes every field but `children`, reading the item through
-    /// `item` one field at a time.
-    static func writeFields(
-        of item: UnsafePointer<ChecklistItem>, into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
-        section: inout JSONWriter.KeptValue
-    ) {
+    /// Opens the item's object and writes every field but `children`.
+    fileprivate func writeFields(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.staticKey("id"); writer.string(item.pointee.id)
-        writer.staticKey("text"); writer.string(item.pointee.text)
-        writer.staticKey("line"); writer.integer(item.pointee.position.line)
-        writer.staticKey("column"); writer.integer(item.pointee.position.column)
-        writer.staticKey("state"); writer.string(item.pointee.state.rawValue)
-        writer.staticKey("severity"); writer.string(item.pointee.severity.rawValue)
-        writer.staticKey("section")
-        item.pointee.section.withUnsafeBufferPointer { names in
-            writer.valueAfterKey(identity: names.isEmpty ? nil : UnsafeRawPointer(names.baseAddress), kept: &section) {
-                $0.strings(item.pointee.section)
-            }
-        }
-        writer.staticKey("owners"); writer.strings(item.pointee.owners)
-        writer.staticKey("digest")
-        item.pointee.contentDigest(using: &hasher) { writer.hexString($0) }
+        writer.staticKey("id"); writer.string(id)
+        writer.staticKey("text"); writer.string(text)
+        writer.staticKey("line"); writer.integer(position.line)
+        writer.staticKey("column"); writer.integer(position.column)
+        writer.staticKey("state"); writer.string(state.rawValue)
+        writer.staticKey("severity"); writer.string(severity.rawValue)
+        writer.staticKey("section"); writer.strings(section)
+        writer.staticKey("owners"); writer.strings(owners)
+        writer.staticKey("digest"); writer.string(contentDigest)
         writer.staticKey("probes")
         writer.beginArray()
-        if !item.pointee.probes.isEmpty {
-            for probe in item.pointee.probes { probe.writeJSON(into: &writer) }
-        }
+        for probe in probes { probe.writeJSON(into: &writer) }
         writer.endArray()
     }
 }
 
 extension ProbeSpec {
     /// Writes the probe as `{kind, line, column, form, args, options}`.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
         writer.staticKey("kind"); writer.string(kind)
         writer.staticKey("line"); writer.integer(position.line)
@@ -146,7 +123,7 @@ extension ProbeSpec {
 
 extension ProbeValue {
     /// Writes the value as the matching JSON value.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         switch self {
         case .string(let text): writer.string(text)
         case .integer(let value): writer.integer(value)
@@ -171,12 +148,12 @@ extension ProbeValue {
 extension Diagnostic {
     /// Writes the diagnostic as `{id, severity, message, path, line, column, notes}`, with
     /// `noteLocations` (one place or null per note) when a note is located.
-    public func writeJSON(into writer: inout JSONWriter) {
+    package func writeJSON(into writer: inout JSONWriter) {
         writer.beginObject()
         writer.staticKey("id"); writer.string(id.rawValue)
         writer.staticKey("severity"); writer.string(severity.rawValue)
-        writer.key("message"); writer.string(message)
-        writer.key("path"); writer.string(path)
+        writer.staticKey("message"); writer.string(message)
+        writer.staticKey("path"); writer.string(path)
         if let position {
             writer.staticKey("line"); writer.integer(position.line)
             writer.staticKey("column"); writer.integer(position.column)

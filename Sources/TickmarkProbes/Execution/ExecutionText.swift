@@ -13,7 +13,7 @@ enum ExecutionText {
     /// `text` in double quotes, escaped as JSON, cut to `limit` characters: `"## [1.4.0]"`.
     static func quoted(_ text: String, limit: Int = 80) -> String {
         let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        return JSONValue.string(cut).description
+        return JSONValue.string(cut).evidenceText
     }
 
     /// A duration as people read it: `35ms`, `1.2s`, `2m`.

@@ -61,14 +61,13 @@ struct RunRecordSummary {
 
     /// Reads a record; `nil` when the bytes are not a `tickmark.run/v1` record with a finish time.
     init?(bytes: [UInt8]?) {
-        guard let bytes, case .object(let members)? = try? JSONValue.parse(bytes),
-              members["schema"] == .string("tickmark.run/v1"),
-              case .string(let finishedText)? = members["finishedAt"], let finished = Self.date(finishedText),
-              case .array(let list)? = members["checklists"] else { return nil }
+        guard let bytes, let record = try? JSONParser.parse(bytes), record["schema"] == .string("tickmark.run/v1"),
+              case .string(let finishedText)? = record["finishedAt"], let finished = Self.date(finishedText),
+              case .array(let list)? = record["checklists"] else { return nil }
         self.finished = finished
         checklists = list.compactMap { element in
-            guard case .object(let entry) = element, case .string(let decision)? = entry["decision"] else { return nil }
-            return Entry(id: entry["id"]?.scalarText, path: entry["path"]?.scalarText, decision: decision)
+            guard case .string(let decision)? = element["decision"] else { return nil }
+            return Entry(id: element["id"]?.scalarText, path: element["path"]?.scalarText, decision: decision)
         }
     }
 

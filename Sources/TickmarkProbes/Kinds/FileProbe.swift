@@ -39,9 +39,9 @@ public struct FileProbe: ProbeKind {
         public var summary: String {
             if presence == .absent { return "\(path) is absent" }
             var checks: [String] = []
-            if let contains { checks.append("contains \(JSONValue.string(contains))") }
+            if let contains { checks.append("contains \(JSONValue.string(contains).evidenceText)") }
             if let matches { checks.append("matches /\(matches)/") }
-            if let equals { checks.append("equals \(JSONValue.string(equals))") }
+            if let equals { checks.append("equals \(JSONValue.string(equals).evidenceText)") }
             if let maximumAge { checks.append("was modified less than \(DurationText.format(maximumAge)) ago") }
             return checks.isEmpty ? "\(path) exists" : "\(path) exists and " + checks.joined(separator: " and ")
         }

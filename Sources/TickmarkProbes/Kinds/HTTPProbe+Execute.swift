@@ -59,15 +59,16 @@ extension HTTPProbe {
         guard !expectations.isEmpty else { return [] }
         let document: JSONValue
         do {
-            document = try JSONValue.parse(body)
+            document = try JSONParser.parse(body)
         } catch {
             return [body.isEmpty ? "body is empty, not JSON" : "body is not JSON"]
         }
         return expectations.compactMap { expectation in
             guard let found = expectation.path.resolve(in: document) else { return "json \(expectation.path) is missing" }
             if expectation.value.isSatisfied(by: found) { return nil }
-            let shown = found.description.count > 80 ? String(found.description.prefix(80)) + "…" : found.description
-            return "json \(expectation.path) is \(shown), expected \(expectation.value)"
+            let text = found.evidenceText
+            let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text
+            return "json \(expectation.path) is \(shown), expected \(expectation.value.evidenceText)"
         }
     }
 

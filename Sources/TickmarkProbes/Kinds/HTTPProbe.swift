@@ -36,10 +36,10 @@ public struct HTTPProbe: ProbeKind {
         /// What the probe will do, in one line, for `--dry-run`.
         public var summary: String {
             var expectations = ["status \(expectedStatus)"]
-            if let bodyContains { expectations.append("body containing \(JSONValue.string(bodyContains))") }
+            if let bodyContains { expectations.append("body containing \(JSONValue.string(bodyContains).evidenceText)") }
             if let bodyMatches { expectations.append("body matching /\(bodyMatches)/") }
-            expectations += expectedJSON.map { "json \($0.path) = \($0.value)" }
-            expectations += expectedHeaders.map { $0.value.isEmpty ? "header \($0.name)" : "header \($0.name) containing \(JSONValue.string($0.value))" }
+            expectations += expectedJSON.map { "json \($0.path) = \($0.value.evidenceText)" }
+            expectations += expectedHeaders.map { $0.value.isEmpty ? "header \($0.name)" : "header \($0.name) containing \(JSONValue.string($0.value).evidenceText)" }
             if let maximumLatency { expectations.append("under \(DurationText.format(maximumLatency))") }
             var text = "\(method) \(url)"
             if requestBody != nil { text += " with a body" }

@@ -1,3 +1,5 @@
+import Tickmark
+
 /// A header name and value: one to send with a request, or one a response must carry.
 public struct HTTPHeader: Sendable, Equatable {
     /// The header's name, as written (compare case-insensitively).
@@ -40,5 +42,5 @@ public struct JSONExpectation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `.commit = "abc"`.
-    public var description: String { "\(path) = \(value)" }
+    public var description: String { "\(path) = \(value.evidenceText)" }
 }

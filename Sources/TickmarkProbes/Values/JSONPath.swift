@@ -1,3 +1,5 @@
+import Tickmark
+
 /// Where to look in a JSON document: a dotted path (`.commit`, `data.items[0].id`,
 /// `$.build["git.sha"]`) or a JSON Pointer (RFC 6901: `/data/items/0/id`).
 ///
@@ -31,8 +33,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         var current = document
         for token in tokens {
             switch current {
-            case .object(let members):
-                guard let next = members[token] else { return nil }
+            case .object:
+                guard let next = current[token] else { return nil }
                 current = next
             case .array(let elements):
                 guard token.utf8.allSatisfy({ (0x30...0x39).contains($0) }), token.count == 1 || token.first != "0",

@@ -42,49 +42,20 @@ import Testing
         let error = #expect(throws: JSONParseError.self) { try JSONParser.parse("[1, 2, x]") }
         #expect(error?.offset == 7)
     }
-}
 
-@Suite struct JSONSerializationTests {
-    static let sample: JSONValue = .object([
-        "name": .string("tab\tquote\" slash/ é"),
-        "count": .integer(3),
-        "ratio": .number(0.25),
-        "list": .array([.null, .bool(true), .array([]), .object([])]),
-    ])
-
-    @Test func writesCompactText() {
-        #expect(Self.sample.text() == #"{"name":"tab\tquote\" slash/ é","count":3,"ratio":0.25,"list":[null,true,[],{}]}"#)
-    }
-
-    @Test func writesPrettyTextWithTwoSpaces() {
-        let expected = """
-            {
-              "name": "tab\\tquote\\" slash/ é",
-              "count": 3,
-              "ratio": 0.25,
-              "list": [
-                null,
-                true,
-                [],
-                {}
-              ]
-            }
-            """
-        #expect(Self.sample.text(pretty: true) == expected)
-    }
-
-    @Test func roundTripsThroughTheParser() throws {
-        #expect(try JSONParser.parse(Self.sample.serialized()) == Self.sample)
-        #expect(try JSONParser.parse(Self.sample.serialized(pretty: true)) == Self.sample)
-        let control = JSONValue.string("\u{01}\u{1F}\u{7F}\r\n")
-        #expect(try JSONParser.parse(control.serialized()) == control)
-        #expect(control.text() == "\"\\u0001\\u001f\u{7F}\\r\\n\"")
-    }
-
-    @Test func writesNumbersExactlyAndNonFiniteOnesAsNull() {
-        #expect(JSONValue.integer(9_007_199_254_740_992).text() == "9007199254740992")
-        #expect(JSONValue.number(-0.5).text() == "-0.5")
-        #expect(JSONValue.number(1e300).text() == "1e+300")
-        #expect(JSONValue.number(.nan).text() == "null")
+    @Test(arguments: [
+        (#"{"a":1,"a":2}"#, 7, "duplicate key 'a'"),
+        ("[1,2,]", 5, "unexpected character ']', expected a value"),
+        (#"{"a":1,}"#, 7, "expected a key in double quotes"),
+        ("[01]", 2, "a number may not have a leading zero"),
+        (#"["\q"]"#, 3, "invalid escape '\\q'"),
+        (#"["\ud800x"]"#, 8, "a high surrogate \\u escape must be followed by a low one"),
+        ("[1] x", 4, "unexpected text after the JSON value"),
+    ] as [(String, Int, String)])
+    func saysWhatIsWrongAndWhere(text: String, offset: Int, message: String) {
+        let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+        #expect(error?.offset == offset)
+        #expect(error?.message == message)
+        #expect(error?.description == "\(message) (at byte \(offset))")
     }
 }
