@@ -1,27 +1,27 @@
 import Foundation
 
 /// Where a command's output goes: standard output and error by default, buffers in tests.
-public struct Console: Sendable {
+package struct Console: Sendable {
     /// Writes to standard output.
-    public var out: @Sendable (String) -> Void
+    package var out: @Sendable (String) -> Void
     /// Writes bytes to standard output (large output such as JSON, in chunks).
-    public var outBytes: @Sendable (UnsafeRawBufferPointer) -> Void
+    package var outBytes: @Sendable (UnsafeRawBufferPointer) -> Void
     /// Writes to standard error.
-    public var err: @Sendable (String) -> Void
+    package var err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (live progress is shown then).
-    public var isInteractive: Bool
+    package var isInteractive: Bool
     /// Whether standard output is a terminal. When it is not (CI logs, pipes), `run` prints each
     /// item's result as soon as it is known instead of all at the end.
-    public var outputIsTerminal: Bool
+    package var outputIsTerminal: Bool
     /// Whether colors may be used (a terminal, and `NO_COLOR` unset).
-    public var colors: Bool
+    package var colors: Bool
     /// The environment the command sees.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// The folder relative paths are resolved against.
-    public var currentDirectory: String
+    package var currentDirectory: String
 
     /// Creates a console.
-    public init(
+    package init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
         outBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
         isInteractive: Bool = false, outputIsTerminal: Bool = false, colors: Bool = false,
@@ -40,7 +40,7 @@ public struct Console: Sendable {
 
     /// The process's real standard output and error, written unbuffered: each line reaches a
     /// pipe or a CI log as soon as it is printed.
-    public static var standard: Console {
+    package static var standard: Console {
         let environment = ProcessInfo.processInfo.environment
         let interactive = isatty(STDERR_FILENO) == 1
         let colors = interactive && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
@@ -70,33 +70,33 @@ public struct Console: Sendable {
     }
 
     /// Prints a line to standard output.
-    public func line(_ text: String = "") { out(text + "\n") }
+    package func line(_ text: String = "") { out(text + "\n") }
     /// Prints a line to standard error.
-    public func errorLine(_ text: String) { err(text + "\n") }
+    package func errorLine(_ text: String) { err(text + "\n") }
 
     /// Wraps `text` in an ANSI style when colors are on.
-    public func style(_ text: String, _ code: String) -> String {
+    package func style(_ text: String, _ code: String) -> String {
         colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
 
 /// Collects a command's output in memory (for tests and for callers that post-process it).
-public final class OutputBuffer: @unchecked Sendable {
+package final class OutputBuffer: @unchecked Sendable {
     // Guarded by `lock`; shared between the console's closures.
     private let lock = NSLock()
     private var outText = ""
     private var errText = ""
 
     /// Creates an empty buffer.
-    public init() {}
+    package init() {}
 
     /// What was written to standard output.
-    public var stdout: String { lock.withLock { outText } }
+    package var stdout: String { lock.withLock { outText } }
     /// What was written to standard error.
-    public var stderr: String { lock.withLock { errText } }
+    package var stderr: String { lock.withLock { errText } }
 
     /// A console writing into this buffer.
-    public func console(environment: [String: String] = [:], currentDirectory: String = FileManager.default.currentDirectoryPath) -> Console {
+    package func console(environment: [String: String] = [:], currentDirectory: String = FileManager.default.currentDirectoryPath) -> Console {
         Console(
             out: { text in self.lock.withLock { self.outText += text } },
             err: { text in self.lock.withLock { self.errText += text } },

@@ -3,17 +3,17 @@ import Foundation
 import Tickmark
 
 /// A Tickmark subcommand: runs against a `Console` and returns the process exit code.
-public protocol TickmarkSubcommand: ParsableCommand {
+package protocol TickmarkSubcommand: ParsableCommand {
     /// Does the command's work; throw `TickmarkError` for input that cannot be used (exit 2).
     func execute(_ console: Console) async throws -> Int32
 }
 
 /// The `tickmark` command and its subcommands.
-public struct TickmarkCommand: ParsableCommand {
+package struct TickmarkCommand: ParsableCommand {
     /// The version printed by `tickmark --version` and stored in run records.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "tickmark",
         abstract: "Checklist-as-code for release checklists written in GitHub-flavored Markdown.",
         discussion: """
@@ -35,11 +35,11 @@ public struct TickmarkCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Parses `arguments` (without the program name), runs the command, and returns its exit code.
     /// Usage errors print help to standard error and return 2.
-    public static func run(_ arguments: [String], console: Console) async -> Int32 {
+    package static func run(_ arguments: [String], console: Console) async -> Int32 {
         let command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -75,7 +75,7 @@ public struct TickmarkCommand: ParsableCommand {
     }
 
     /// The entry point of the `tickmark` executable.
-    public static func runMain() async -> Never {
+    package static func runMain() async -> Never {
         let code = await run(Array(CommandLine.arguments.dropFirst()), console: .standard)
         Foundation.exit(code)
     }

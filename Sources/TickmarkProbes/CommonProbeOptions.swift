@@ -2,14 +2,14 @@ import Foundation
 import Tickmark
 
 /// How often to attempt a probe, and how long to wait between attempts.
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// Total attempts, at least one.
-    public var attempts: Int
+    package var attempts: Int
     /// Pause between attempts.
-    public var interval: Duration
+    package var interval: Duration
 
     /// Creates a policy.
-    public init(attempts: Int = 1, interval: Duration = .seconds(1)) {
+    package init(attempts: Int = 1, interval: Duration = .seconds(1)) {
         self.attempts = max(1, attempts)
         self.interval = interval
     }
@@ -17,18 +17,18 @@ public struct RetryPolicy: Sendable, Equatable {
 
 /// A `when` condition: `${env} == production`, `${env} != dev`, or a single value that must be
 /// non-empty and not `false`/`0`/`no`.
-public struct ProbeCondition: Sendable, Equatable {
+package struct ProbeCondition: Sendable, Equatable {
     /// The comparison.
-    public enum Operator: String, Sendable { case equal = "==", notEqual = "!=", truthy = "" }
+    package enum Operator: String, Sendable { case equal = "==", notEqual = "!=", truthy = "" }
     /// The left side (or the single value).
-    public var left: String
+    package var left: String
     /// The comparison.
-    public var op: Operator
+    package var op: Operator
     /// The right side (empty for `truthy`).
-    public var right: String
+    package var right: String
 
     /// Parses a condition; `nil` when it is not one.
-    public static func parse(_ text: String) -> ProbeCondition? {
+    package static func parse(_ text: String) -> ProbeCondition? {
         for op in [Operator.equal, .notEqual] {
             let parts = text.components(separatedBy: op.rawValue)
             if parts.count == 2 {
@@ -41,7 +41,7 @@ public struct ProbeCondition: Sendable, Equatable {
     }
 
     /// Evaluates the condition once variables are substituted.
-    public func evaluate() -> Bool {
+    package func evaluate() -> Bool {
         switch op {
         case .equal: left == right
         case .notEqual: left != right
@@ -59,22 +59,22 @@ public struct ProbeCondition: Sendable, Equatable {
 }
 
 /// The options every probe accepts (SPEC §1.4).
-public struct CommonProbeOptions: Sendable, Equatable {
+package struct CommonProbeOptions: Sendable, Equatable {
     /// Option names every kind accepts.
-    public static let keys = ["timeout", "retry", "advisory", "id", "needs", "when"]
+    package static let keys = ["timeout", "retry", "advisory", "id", "needs", "when"]
 
     /// Time limit of one attempt; `nil` means the checklist or built-in default (30 s).
-    public var timeout: Duration?
+    package var timeout: Duration?
     /// Attempts and interval; `nil` means the checklist default, else one attempt.
-    public var retry: RetryPolicy?
+    package var retry: RetryPolicy?
     /// Advisory probes never block.
-    public var advisory: Bool = false
+    package var advisory: Bool = false
     /// An explicit id.
-    public var id: String?
+    package var id: String?
     /// Item ids that must pass before this probe runs.
-    public var needs: [String] = []
+    package var needs: [String] = []
     /// The raw `when` condition, substituted and evaluated at run time.
-    public var when: String?
+    package var when: String?
 
     /// Reads the common options from `decoder`.
     static func decode(_ decoder: inout ProbeDecoder) -> CommonProbeOptions {

@@ -2,21 +2,21 @@ import Tickmark
 
 extension DiagnosticID {
     /// A probe kind Tickmark does not know.
-    public static let unknownProbeKind = DiagnosticID("UnknownProbeKind")
+    package static let unknownProbeKind = DiagnosticID("UnknownProbeKind")
     /// A required argument is missing.
-    public static let missingArgument = DiagnosticID("MissingArgument")
+    package static let missingArgument = DiagnosticID("MissingArgument")
     /// An argument or option value is not valid for the probe.
-    public static let invalidArgument = DiagnosticID("InvalidArgument")
+    package static let invalidArgument = DiagnosticID("InvalidArgument")
     /// More positional arguments than the probe takes.
-    public static let unexpectedArgument = DiagnosticID("UnexpectedArgument")
+    package static let unexpectedArgument = DiagnosticID("UnexpectedArgument")
     /// An option the probe does not accept.
-    public static let unknownOption = DiagnosticID("UnknownOption")
+    package static let unknownOption = DiagnosticID("UnknownOption")
     /// A regular expression that does not compile.
-    public static let invalidRegex = DiagnosticID("InvalidRegex")
+    package static let invalidRegex = DiagnosticID("InvalidRegex")
     /// A duration that cannot be read (`30s`, `800ms`, `5m`).
-    public static let invalidDuration = DiagnosticID("InvalidDuration")
+    package static let invalidDuration = DiagnosticID("InvalidDuration")
     /// An option written twice where only one value makes sense.
-    public static let duplicateOption = DiagnosticID("DuplicateOption")
+    package static let duplicateOption = DiagnosticID("DuplicateOption")
 }
 
 /// Reads a `ProbeSpec`'s arguments and options into typed values, reporting each problem as a
@@ -24,42 +24,42 @@ extension DiagnosticID {
 ///
 /// Values that still hold `${variables}` are accepted as written where they cannot be checked
 /// yet; at run time the spec is decoded again after substitution.
-public struct ProbeDecoder: Sendable {
+package struct ProbeDecoder: Sendable {
     /// The probe being decoded.
-    public let spec: ProbeSpec
+    package let spec: ProbeSpec
     /// The checklist file, for diagnostics.
-    public let path: String
+    package let path: String
     /// Problems found so far.
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     private var consumedOptions: Set<String> = []
     private var consumedArguments = 0
 
     /// Creates a decoder for `spec`.
-    public init(spec: ProbeSpec, path: String) {
+    package init(spec: ProbeSpec, path: String) {
         self.spec = spec
         self.path = path
     }
 
     /// Whether any error was reported.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Reports an error at `position` (the probe's kind by default).
-    public mutating func error(_ id: DiagnosticID, _ message: String, at position: SourcePosition? = nil, length: Int = 1, notes: [String] = []) {
+    package mutating func error(_ id: DiagnosticID, _ message: String, at position: SourcePosition? = nil, length: Int = 1, notes: [String] = []) {
         diagnostics.append(Diagnostic(id, .error, message, path: path, at: position ?? spec.kindPosition, length: length, notes: notes))
     }
 
     /// Reports a warning at `position`.
-    public mutating func warning(_ id: DiagnosticID, _ message: String, at position: SourcePosition? = nil, length: Int = 1) {
+    package mutating func warning(_ id: DiagnosticID, _ message: String, at position: SourcePosition? = nil, length: Int = 1) {
         diagnostics.append(Diagnostic(id, .warning, message, path: path, at: position ?? spec.kindPosition, length: length))
     }
 
     // MARK: Arguments
 
     /// All positional arguments.
-    public var arguments: [ProbeArgument] { spec.arguments }
+    package var arguments: [ProbeArgument] { spec.arguments }
 
     /// The next positional argument, or an error naming it when it is missing.
-    public mutating func requireArgument(_ name: String, usage: String) -> ProbeArgument? {
+    package mutating func requireArgument(_ name: String, usage: String) -> ProbeArgument? {
         guard let argument = optionalArgument() else {
             error(.missingArgument, "'\(spec.kind)' probe needs \(name)", length: spec.kind.utf8.count, notes: ["usage: \(usage)"])
             return nil
@@ -68,14 +68,14 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// The next positional argument, if any.
-    public mutating func optionalArgument() -> ProbeArgument? {
+    package mutating func optionalArgument() -> ProbeArgument? {
         guard consumedArguments < spec.arguments.count else { return nil }
         defer { consumedArguments += 1 }
         return spec.arguments[consumedArguments]
     }
 
     /// The positional arguments not yet read; they are then all considered read.
-    public mutating func remainingArguments() -> [ProbeArgument] {
+    package mutating func remainingArguments() -> [ProbeArgument] {
         defer { consumedArguments = spec.arguments.count }
         return Array(spec.arguments.dropFirst(consumedArguments))
     }
@@ -83,17 +83,17 @@ public struct ProbeDecoder: Sendable {
     // MARK: Options
 
     /// Whether the option was written.
-    public func has(_ key: String) -> Bool { spec.option(key) != nil }
+    package func has(_ key: String) -> Bool { spec.option(key) != nil }
 
     /// The raw option, marking it read.
-    public mutating func option(_ key: String) -> ProbeOption? {
+    package mutating func option(_ key: String) -> ProbeOption? {
         guard let option = spec.option(key) else { return nil }
         consumedOptions.insert(key)
         return option
     }
 
     /// A string option (scalars of any type are accepted as their text).
-    public mutating func string(_ key: String) -> String? {
+    package mutating func string(_ key: String) -> String? {
         guard let option = option(key) else { return nil }
         guard let text = option.value.scalarText else {
             error(.invalidArgument, "'\(key)' must be a single value", at: option.position, length: key.utf8.count)
@@ -103,7 +103,7 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// A whole-number option.
-    public mutating func integer(_ key: String, range: ClosedRange<Int> = Int.min...Int.max) -> Int? {
+    package mutating func integer(_ key: String, range: ClosedRange<Int> = Int.min...Int.max) -> Int? {
         guard let option = option(key), let text = option.value.scalarText else { return nil }
         if ProbeDecoder.hasVariables(text) { return nil }
         guard let value = Int(text), range.contains(value) else {
@@ -114,7 +114,7 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// A boolean option (`true`/`false`, `yes`/`no`).
-    public mutating func boolean(_ key: String) -> Bool? {
+    package mutating func boolean(_ key: String) -> Bool? {
         guard let option = option(key) else { return nil }
         if case .boolean(let flag) = option.value { return flag }
         switch option.value.scalarText?.lowercased() {
@@ -127,13 +127,13 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// A duration option such as `30s`, `800ms`, `5m`.
-    public mutating func duration(_ key: String) -> Duration? {
+    package mutating func duration(_ key: String) -> Duration? {
         guard let option = option(key), let text = option.value.scalarText else { return nil }
         return parseDuration(text, at: option.position, name: key)
     }
 
     /// Reads `text` as a duration, reporting an error naming `name` when it is not one.
-    public mutating func parseDuration(_ text: String, at position: SourcePosition, name: String) -> Duration? {
+    package mutating func parseDuration(_ text: String, at position: SourcePosition, name: String) -> Duration? {
         if ProbeDecoder.hasVariables(text) { return nil }
         guard let duration = DurationText.parse(text) else {
             error(.invalidDuration, "'\(name)' must be a duration such as 30s, 800ms or 5m, not '\(text)'", at: position, length: name.utf8.count)
@@ -143,13 +143,13 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// A regular-expression option, checked to compile.
-    public mutating func regex(_ key: String) -> String? {
+    package mutating func regex(_ key: String) -> String? {
         guard let option = option(key), let pattern = option.value.scalarText else { return nil }
         return checkRegex(pattern, at: option.position, name: key) ? pattern : nil
     }
 
     /// Whether `pattern` compiles as a regular expression (always true while it holds variables).
-    public mutating func checkRegex(_ pattern: String, at position: SourcePosition, name: String) -> Bool {
+    package mutating func checkRegex(_ pattern: String, at position: SourcePosition, name: String) -> Bool {
         if ProbeDecoder.hasVariables(pattern) { return true }
         do {
             _ = try Regex(pattern)
@@ -161,7 +161,7 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// A list option; a single scalar counts as a one-element list, and a comma-separated scalar is split.
-    public mutating func stringList(_ key: String, splitCommas: Bool = true) -> [String]? {
+    package mutating func stringList(_ key: String, splitCommas: Bool = true) -> [String]? {
         guard let option = option(key) else { return nil }
         switch option.value {
         case .list(let values):
@@ -174,7 +174,7 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// A mapping option of names to scalar values, in the order written.
-    public mutating func stringMap(_ key: String) -> [(String, String)]? {
+    package mutating func stringMap(_ key: String) -> [(String, String)]? {
         guard let option = option(key) else { return nil }
         guard case .mapping(let entries) = option.value else {
             error(.invalidArgument, "'\(key)' must be a mapping of names to values", at: option.position, length: key.utf8.count)
@@ -185,7 +185,7 @@ public struct ProbeDecoder: Sendable {
 
     /// Reports options not read, options written twice (unless listed in `repeatable`), and
     /// positional arguments not consumed. Call last.
-    public mutating func finish(allowedOptions: [String], repeatable: [String] = []) {
+    package mutating func finish(allowedOptions: [String], repeatable: [String] = []) {
         var seen: Set<String> = []
         for option in spec.options where consumedOptions.contains(option.key) {
             guard !seen.insert(option.key).inserted, !repeatable.contains(option.key) else { continue }
@@ -208,7 +208,7 @@ public struct ProbeDecoder: Sendable {
     }
 
     /// Whether a value still holds `${…}` references (then it cannot be checked before run time).
-    public static func hasVariables(_ text: String) -> Bool {
+    package static func hasVariables(_ text: String) -> Bool {
         text.containsBytes("${")
     }
 }

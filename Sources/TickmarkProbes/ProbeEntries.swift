@@ -1,15 +1,15 @@
 import Tickmark
 
 /// One `NAME → VALUE` entry of an option that holds several (`json`, `header`, `headers`).
-public struct ProbeEntry: Sendable, Equatable {
+package struct ProbeEntry: Sendable, Equatable {
     /// The entry's name: a JSON path, a header name.
-    public var name: String
+    package var name: String
     /// The entry's value; `nil` when an inline word gave only a name (`header=X-Frame-Options`).
-    public var value: ProbeValue?
+    package var value: ProbeValue?
     /// Where the entry was written: the option word, or the mapping key in a block.
-    public var position: SourcePosition
+    package var position: SourcePosition
     /// The length to underline at `position`.
-    public var length: Int
+    package var length: Int
 }
 
 extension ProbeDecoder {
@@ -21,7 +21,7 @@ extension ProbeDecoder {
     /// - inline words `key.NAME=VALUE`: `json.commit=abc`, `header.Server=nginx`.
     ///
     /// All of them are marked read; `finish` should list `key` as repeatable.
-    public mutating func entries(_ key: String, separator: Character) -> [ProbeEntry] {
+    package mutating func entries(_ key: String, separator: Character) -> [ProbeEntry] {
         var found: [ProbeEntry] = []
         let prefix = key + "."
         for option in spec.options where option.key == key || option.key.hasPrefix(prefix) {

@@ -1,47 +1,47 @@
 import Tickmark
 
 /// One parameter a probe kind accepts, for `--help` and the docs.
-public struct ProbeParameter: Sendable, Equatable {
+package struct ProbeParameter: Sendable, Equatable {
     /// The argument or option name as written (`status`, `METHOD`).
-    public var name: String
+    package var name: String
     /// What it means, one line.
-    public var summary: String
+    package var summary: String
 
     /// Creates a parameter description.
-    public init(_ name: String, _ summary: String) {
+    package init(_ name: String, _ summary: String) {
         self.name = name
         self.summary = summary
     }
 }
 
 /// An example of a probe as written inline, with the diagnostic id it must produce (if invalid).
-public struct ProbeExample: Sendable, Equatable {
+package struct ProbeExample: Sendable, Equatable {
     /// The code span text, such as `probe: git clean`.
-    public var text: String
+    package var text: String
     /// `nil` for a valid example; otherwise the id of the error it must raise.
-    public var expectedError: DiagnosticID?
+    package var expectedError: DiagnosticID?
 
     /// A valid example.
-    public static func valid(_ text: String) -> ProbeExample { ProbeExample(text: text, expectedError: nil) }
+    package static func valid(_ text: String) -> ProbeExample { ProbeExample(text: text, expectedError: nil) }
     /// An invalid example and the error it raises.
-    public static func invalid(_ text: String, _ error: DiagnosticID) -> ProbeExample { ProbeExample(text: text, expectedError: error) }
+    package static func invalid(_ text: String, _ error: DiagnosticID) -> ProbeExample { ProbeExample(text: text, expectedError: error) }
 }
 
 /// How a probe kind describes itself: summary, parameters, and examples that tests run.
-public struct ProbeKindDescription: Sendable {
+package struct ProbeKindDescription: Sendable {
     /// The kind's name as written after `probe:`.
-    public var name: String
+    package var name: String
     /// What it checks, one line.
-    public var summary: String
+    package var summary: String
     /// Its inline usage line, such as `git clean | branch NAME | synced REMOTE/BRANCH …`.
-    public var usage: String
+    package var usage: String
     /// Its arguments and options.
-    public var parameters: [ProbeParameter]
+    package var parameters: [ProbeParameter]
     /// Inline examples; every one is checked by the test suite.
-    public var examples: [ProbeExample]
+    package var examples: [ProbeExample]
 
     /// Creates a description.
-    public init(name: String, summary: String, usage: String, parameters: [ProbeParameter], examples: [ProbeExample]) {
+    package init(name: String, summary: String, usage: String, parameters: [ProbeParameter], examples: [ProbeExample]) {
         self.name = name
         self.summary = summary
         self.usage = usage
@@ -51,13 +51,13 @@ public struct ProbeKindDescription: Sendable {
 }
 
 /// The typed configuration of one probe, decoded once from its `ProbeSpec`.
-public protocol ProbeConfiguration: Sendable {
+package protocol ProbeConfiguration: Sendable {
     /// What the probe will do, in one line (`GET https://… expecting status 200`), for `--dry-run`.
     var summary: String { get }
 }
 
 /// A kind of probe: describes itself and turns a `ProbeSpec` into its typed configuration.
-public protocol ProbeKind: Sendable {
+package protocol ProbeKind: Sendable {
     /// The configuration type this kind decodes to.
     associatedtype Configuration: ProbeConfiguration
 

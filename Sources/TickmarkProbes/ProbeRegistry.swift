@@ -1,28 +1,28 @@
 import Tickmark
 
 /// A probe decoded into its kind, common options and typed configuration.
-public struct DecodedProbe: Sendable {
+package struct DecodedProbe: Sendable {
     /// The probe as written.
-    public var spec: ProbeSpec
+    package var spec: ProbeSpec
     /// Its kind's description.
-    public var kind: ProbeKindDescription
+    package var kind: ProbeKindDescription
     /// `timeout`, `retry`, `advisory`, `id`, `needs`, `when`.
-    public var common: CommonProbeOptions
+    package var common: CommonProbeOptions
     /// The kind-specific configuration.
-    public var configuration: any ProbeConfiguration
+    package var configuration: any ProbeConfiguration
     /// The kind's type, which executes the configuration.
     let kindType: any ProbeKind.Type
 
     /// Performs one attempt of the probe.
-    public func execute(in context: ProbeContext) async -> ProbeResult {
+    package func execute(in context: ProbeContext) async -> ProbeResult {
         await kindType.executeAny(configuration, in: context)
     }
 }
 
 /// Every probe kind Tickmark knows, in one explicit list.
-public enum ProbeRegistry {
+package enum ProbeRegistry {
     /// The kinds, in the order the docs list them.
-    public static let kinds: [any ProbeKind.Type] = [
+    package static let kinds: [any ProbeKind.Type] = [
         RunProbe.self,
         HTTPProbe.self,
         TCPProbe.self,
@@ -37,12 +37,12 @@ public enum ProbeRegistry {
     ]
 
     /// The kind named `name`.
-    public static func kind(named name: String) -> (any ProbeKind.Type)? {
+    package static func kind(named name: String) -> (any ProbeKind.Type)? {
         kinds.first { $0.description.name == name }
     }
 
     /// Decodes one probe; problems are returned as diagnostics.
-    public static func decode(_ spec: ProbeSpec, path: String) -> (DecodedProbe?, [Diagnostic]) {
+    package static func decode(_ spec: ProbeSpec, path: String) -> (DecodedProbe?, [Diagnostic]) {
         guard let kind = kind(named: spec.kind) else {
             var message = "unknown probe kind '\(spec.kind)'"
             let names = kinds.map { $0.description.name }
@@ -63,7 +63,7 @@ public enum ProbeRegistry {
     }
 
     /// Every problem with the probes of `checklist`, in document order.
-    public static func validate(_ checklist: Checklist) -> [Diagnostic] {
+    package static func validate(_ checklist: Checklist) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         checklist.forEachProbe { probe in
             diagnostics.append(contentsOf: decode(probe, path: checklist.path).1)

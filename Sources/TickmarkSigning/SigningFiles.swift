@@ -7,9 +7,9 @@ import Tickmark
 
 extension TickmarkError.Code {
     /// A key cannot be used to sign: malformed, encrypted, unprotected, or of an unsupported type.
-    public static let signingKey = TickmarkError.Code(rawValue: "signing-key")
+    package static let signingKey = TickmarkError.Code(rawValue: "signing-key")
     /// The SSH agent cannot be reached or refused to sign.
-    public static let sshAgent = TickmarkError.Code(rawValue: "ssh-agent")
+    package static let sshAgent = TickmarkError.Code(rawValue: "ssh-agent")
 }
 
 /// Reading the files that signing and verifying take as input.

@@ -3,26 +3,26 @@ import Tickmark
 
 /// Everything a probe may touch outside itself, injected so that unit tests use fakes and a few
 /// end-to-end tests use the real thing.
-public struct ProbeContext: Sendable {
+package struct ProbeContext: Sendable {
     /// The folder probes run in (relative `cwd` and file paths resolve against it).
-    public var workingDirectory: String
+    package var workingDirectory: String
     /// The environment variables probes see (`run` children inherit them; `env` checks them).
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// The time limit of one attempt; executors must stop (and kill what they started) by then.
-    public var timeout: Duration
+    package var timeout: Duration
     /// The current time.
-    public var now: @Sendable () -> Date
+    package var now: @Sendable () -> Date
     /// Starts processes (`run`, `git`).
-    public var processes: any ProcessLauncher
+    package var processes: any ProcessLauncher
     /// Sends HTTP requests (`http`).
-    public var http: any HTTPTransport
+    package var http: any HTTPTransport
     /// Opens TCP connections and inspects TLS certificates (`tcp`, `tls`).
-    public var network: any NetworkProber
+    package var network: any NetworkProber
     /// Reads files (`file`, `version`, `changelog`, `checklist`).
-    public var files: any FileReader
+    package var files: any FileReader
 
     /// Creates a context from its parts.
-    public init(
+    package init(
         workingDirectory: String, environment: [String: String], timeout: Duration,
         now: @escaping @Sendable () -> Date, processes: any ProcessLauncher, http: any HTTPTransport,
         network: any NetworkProber, files: any FileReader
@@ -38,7 +38,7 @@ public struct ProbeContext: Sendable {
     }
 
     /// `path` resolved against the working directory.
-    public func resolve(_ path: String) -> String {
+    package func resolve(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         if path == "." { return workingDirectory }
         return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
@@ -48,22 +48,22 @@ public struct ProbeContext: Sendable {
 // MARK: Side-effect interfaces (real implementations in System/, fakes in the tests)
 
 /// A process to start.
-public struct ProcessRequest: Sendable, Equatable {
+package struct ProcessRequest: Sendable, Equatable {
     /// The program; a bare name is looked up in `PATH`.
-    public var executable: String
+    package var executable: String
     /// Its arguments.
-    public var arguments: [String]
+    package var arguments: [String]
     /// Its working directory.
-    public var workingDirectory: String
+    package var workingDirectory: String
     /// Its complete environment.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// When to kill its whole process group.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Bytes of each output stream kept (the tail).
-    public var outputLimit: Int
+    package var outputLimit: Int
 
     /// Creates a request.
-    public init(executable: String, arguments: [String], workingDirectory: String, environment: [String: String], timeout: Duration, outputLimit: Int = 64 * 1024) {
+    package init(executable: String, arguments: [String], workingDirectory: String, environment: [String: String], timeout: Duration, outputLimit: Int = 64 * 1024) {
         self.executable = executable
         self.arguments = arguments
         self.workingDirectory = workingDirectory
@@ -74,7 +74,7 @@ public struct ProcessRequest: Sendable, Equatable {
 }
 
 /// How a process ended.
-public enum ProcessTermination: Sendable, Equatable {
+package enum ProcessTermination: Sendable, Equatable {
     /// It exited with this status.
     case exited(Int32)
     /// A signal (this number) ended it.
@@ -87,22 +87,22 @@ public enum ProcessTermination: Sendable, Equatable {
 }
 
 /// What a finished process left.
-public struct ProcessOutcome: Sendable, Equatable {
+package struct ProcessOutcome: Sendable, Equatable {
     /// How it ended.
-    public var termination: ProcessTermination
+    package var termination: ProcessTermination
     /// Standard output (tail, at most the request's `outputLimit`).
-    public var standardOutput: [UInt8]
+    package var standardOutput: [UInt8]
     /// Standard error (tail, at most the request's `outputLimit`).
-    public var standardError: [UInt8]
+    package var standardError: [UInt8]
     /// Both streams interleaved in the order they were read (tail, at most the request's `outputLimit`).
-    public var combinedOutput: [UInt8]
+    package var combinedOutput: [UInt8]
     /// Whether either stream was cut.
-    public var truncated: Bool
+    package var truncated: Bool
     /// Time from starting the process to its end (or to the kill, on timeout).
-    public var duration: Duration
+    package var duration: Duration
 
     /// Creates an outcome; `combinedOutput` defaults to standard output followed by standard error.
-    public init(termination: ProcessTermination, standardOutput: [UInt8], standardError: [UInt8],
+    package init(termination: ProcessTermination, standardOutput: [UInt8], standardError: [UInt8],
                 combinedOutput: [UInt8]? = nil, truncated: Bool = false, duration: Duration = .zero) {
         self.termination = termination
         self.standardOutput = standardOutput
@@ -114,30 +114,30 @@ public struct ProcessOutcome: Sendable, Equatable {
 }
 
 /// Starts processes in their own process group and kills the whole group on timeout.
-public protocol ProcessLauncher: Sendable {
+package protocol ProcessLauncher: Sendable {
     /// Runs the process to completion (or timeout) and returns what it left.
     func run(_ request: ProcessRequest) async -> ProcessOutcome
 }
 
 /// An HTTP request to send.
-public struct HTTPRequest: Sendable, Equatable {
+package struct HTTPRequest: Sendable, Equatable {
     /// The method, upper case.
-    public var method: String
+    package var method: String
     /// The URL, `http` or `https`.
-    public var url: String
+    package var url: String
     /// Headers to send, in order.
-    public var headers: [HTTPHeader]
+    package var headers: [HTTPHeader]
     /// The body to send.
-    public var body: [UInt8]?
+    package var body: [UInt8]?
     /// The limit for the whole exchange, redirects included.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Whether to accept any server certificate.
-    public var insecure: Bool
+    package var insecure: Bool
     /// Whether to follow redirects (credentials are never forwarded to another origin).
-    public var followRedirects: Bool
+    package var followRedirects: Bool
 
     /// Creates a request.
-    public init(method: String, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil, timeout: Duration, insecure: Bool = false, followRedirects: Bool = true) {
+    package init(method: String, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil, timeout: Duration, insecure: Bool = false, followRedirects: Bool = true) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -149,25 +149,25 @@ public struct HTTPRequest: Sendable, Equatable {
 }
 
 /// An HTTP response.
-public struct HTTPResponse: Sendable, Equatable {
+package struct HTTPResponse: Sendable, Equatable {
     /// The largest body kept, in bytes; the rest is not read.
-    public static let bodyLimit = 1024 * 1024
+    package static let bodyLimit = 1024 * 1024
 
     /// The status code.
-    public var status: Int
+    package var status: Int
     /// The response headers.
-    public var headers: [HTTPHeader]
+    package var headers: [HTTPHeader]
     /// The body (at most the first `bodyLimit` bytes).
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// Time from sending the request to receiving the whole body.
-    public var latency: Duration
+    package var latency: Duration
     /// The URL that answered, after redirects; `nil` when it is the one requested.
-    public var finalURL: String?
+    package var finalURL: String?
     /// Whether the body was longer than `bodyLimit` and cut.
-    public var bodyTruncated: Bool
+    package var bodyTruncated: Bool
 
     /// Creates a response.
-    public init(status: Int, headers: [HTTPHeader], body: [UInt8], latency: Duration, finalURL: String? = nil, bodyTruncated: Bool = false) {
+    package init(status: Int, headers: [HTTPHeader], body: [UInt8], latency: Duration, finalURL: String? = nil, bodyTruncated: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -177,15 +177,15 @@ public struct HTTPResponse: Sendable, Equatable {
     }
 
     /// The value of the first header named `name` (compared case-insensitively).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }
 
 /// Why a request or connection could not be made.
-public struct NetworkFailure: Error, Sendable, Equatable {
+package struct NetworkFailure: Error, Sendable, Equatable {
     /// What kind of failure it was.
-    public enum Kind: String, Sendable, Equatable {
+    package enum Kind: String, Sendable, Equatable {
         /// The host name could not be resolved.
         case nameResolution
         /// The host answered that nothing listens on the port.
@@ -201,49 +201,49 @@ public struct NetworkFailure: Error, Sendable, Equatable {
     }
 
     /// What went wrong, one line (`connection refused`, `timed out after 2s`, `certificate expired`).
-    public var message: String
+    package var message: String
     /// What kind of failure it was.
-    public var kind: Kind
+    package var kind: Kind
     /// Whether it was the timeout.
-    public var timedOut: Bool { kind == .timedOut }
+    package var timedOut: Bool { kind == .timedOut }
 
     /// Creates a failure of a kind.
-    public init(_ message: String, kind: Kind) {
+    package init(_ message: String, kind: Kind) {
         self.message = message
         self.kind = kind
     }
 
     /// Creates a failure that is the timeout, or of no particular kind.
-    public init(_ message: String, timedOut: Bool = false) {
+    package init(_ message: String, timedOut: Bool = false) {
         self.init(message, kind: timedOut ? .timedOut : .other)
     }
 }
 
 /// Sends HTTP requests.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     /// Sends the request and returns the final response (after redirects, when followed).
     func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure>
 }
 
 /// The certificate a TLS server presented, as far as a probe needs it.
-public struct CertificateInfo: Sendable, Equatable {
+package struct CertificateInfo: Sendable, Equatable {
     /// The subject's distinguished name, on one line.
-    public var subject: String
+    package var subject: String
     /// The issuer's distinguished name, on one line.
-    public var issuer: String
+    package var issuer: String
     /// The start of the validity period.
-    public var notBefore: Date
+    package var notBefore: Date
     /// The end of the validity period.
-    public var notAfter: Date
+    package var notAfter: Date
     /// Whether the chain verified against the system's trust store.
-    public var chainVerified: Bool
+    package var chainVerified: Bool
     /// Whether the certificate is valid for the host name asked for.
-    public var matchesHost: Bool
+    package var matchesHost: Bool
     /// The verifier's complaint when `chainVerified` is false.
-    public var verificationError: String?
+    package var verificationError: String?
 
     /// Creates certificate facts.
-    public init(subject: String, issuer: String, notBefore: Date, notAfter: Date, chainVerified: Bool, matchesHost: Bool, verificationError: String? = nil) {
+    package init(subject: String, issuer: String, notBefore: Date, notAfter: Date, chainVerified: Bool, matchesHost: Bool, verificationError: String? = nil) {
         self.subject = subject
         self.issuer = issuer
         self.notBefore = notBefore
@@ -255,7 +255,7 @@ public struct CertificateInfo: Sendable, Equatable {
 }
 
 /// Opens TCP connections and performs TLS handshakes.
-public protocol NetworkProber: Sendable {
+package protocol NetworkProber: Sendable {
     /// Opens (and closes) a TCP connection; returns how long connecting took.
     func connect(host: String, port: Int, timeout: Duration) async -> Result<Duration, NetworkFailure>
     /// Performs a TLS handshake and returns the server's certificate.
@@ -263,7 +263,7 @@ public protocol NetworkProber: Sendable {
 }
 
 /// Reads files.
-public protocol FileReader: Sendable {
+package protocol FileReader: Sendable {
     /// The file's bytes, `nil` when it does not exist; throws when it exists but cannot be read.
     func read(_ path: String) throws -> [UInt8]?
     /// Whether something exists at `path`.
@@ -277,7 +277,7 @@ public protocol FileReader: Sendable {
 extension ProbeContext {
     /// A context whose side effects are real: processes, HTTP, sockets and files of this machine,
     /// and the system clock.
-    public static func live(workingDirectory: String, environment: [String: String], timeout: Duration) -> ProbeContext {
+    package static func live(workingDirectory: String, environment: [String: String], timeout: Duration) -> ProbeContext {
         ProbeContext(
             workingDirectory: workingDirectory, environment: environment, timeout: timeout,
             now: { Date() }, processes: SystemProcessLauncher(), http: SocketHTTPTransport(),

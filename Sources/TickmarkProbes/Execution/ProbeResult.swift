@@ -2,7 +2,7 @@ import Foundation
 import Tickmark
 
 /// How one probe ended.
-public enum ProbeStatus: String, Sendable, Codable, Equatable {
+package enum ProbeStatus: String, Sendable, Codable, Equatable {
     /// The check ran and its expectation held.
     case pass
     /// The check ran and its expectation did not hold.
@@ -14,33 +14,33 @@ public enum ProbeStatus: String, Sendable, Codable, Equatable {
 }
 
 /// One named fact of a probe's evidence (`status` = `503`, `exit` = `1`).
-public struct EvidenceField: Sendable, Equatable, Codable {
+package struct EvidenceField: Sendable, Equatable, Codable {
     /// The fact's name.
-    public var name: String
+    package var name: String
     /// Its value, as text.
-    public var value: String
+    package var value: String
 
     /// Creates a field.
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// What a probe did and saw, kept bounded in size, for records and reports.
-public struct ProbeEvidence: Sendable, Equatable {
+package struct ProbeEvidence: Sendable, Equatable {
     /// The largest `output` kept, in bytes (its tail is kept).
-    public static let outputLimit = 8 * 1024
+    package static let outputLimit = 8 * 1024
 
     /// What was run or requested, in one line (`sh -c 'swift test'`, `GET https://…`).
-    public var action: String
+    package var action: String
     /// Relevant output (command output tail, response body head), at most `outputLimit` bytes.
-    public var output: String
+    package var output: String
     /// Named facts: status code, exit status, latency, certificate expiry….
-    public var fields: [EvidenceField]
+    package var fields: [EvidenceField]
 
     /// Creates evidence.
-    public init(action: String, output: String = "", fields: [EvidenceField] = []) {
+    package init(action: String, output: String = "", fields: [EvidenceField] = []) {
         self.action = action
         self.output = output
         self.fields = fields
@@ -48,19 +48,19 @@ public struct ProbeEvidence: Sendable, Equatable {
 }
 
 /// The result of one attempt of one probe.
-public struct ProbeResult: Sendable, Equatable {
+package struct ProbeResult: Sendable, Equatable {
     /// Pass, fail, error or skipped.
-    public var status: ProbeStatus
+    package var status: ProbeStatus
     /// One line saying why, such as `expected status 200, got 503`.
-    public var reason: String
+    package var reason: String
     /// What was run and seen.
-    public var evidence: ProbeEvidence
+    package var evidence: ProbeEvidence
     /// Why another attempt could not change this result (a command that is not found), in words
     /// that complete "not retried: …"; `nil` when it could. The runner makes no further attempt then.
-    public var notRetriedBecause: String?
+    package var notRetriedBecause: String?
 
     /// Creates a result.
-    public init(_ status: ProbeStatus, _ reason: String, evidence: ProbeEvidence, notRetriedBecause: String? = nil) {
+    package init(_ status: ProbeStatus, _ reason: String, evidence: ProbeEvidence, notRetriedBecause: String? = nil) {
         self.status = status
         self.reason = reason
         self.evidence = evidence

@@ -3,7 +3,7 @@ import Tickmark
 extension ChangelogProbe {
     /// Looks for the version's release heading among the changelog's Markdown headings (read by
     /// cmark-gfm, never by pattern over raw text).
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let name = configuration.path
         var evidence = ProbeEvidence(action: configuration.summary)
         let bytes: [UInt8]

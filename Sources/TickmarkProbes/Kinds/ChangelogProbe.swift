@@ -2,27 +2,27 @@ import Tickmark
 
 /// `changelog`: the changelog has a section for a version, Keep a Changelog style
 /// (`## [1.2.3] - 2026-05-01`).
-public struct ChangelogProbe: ProbeKind {
+package struct ChangelogProbe: ProbeKind {
     /// The changelog read when `path` is not given.
-    public static let defaultPath = "CHANGELOG.md"
+    package static let defaultPath = "CHANGELOG.md"
 
     /// A decoded `changelog` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// The version whose section must exist, as written in the heading's brackets.
-        public var version: String
+        package var version: String
         /// The changelog file (`path`, default `CHANGELOG.md`).
-        public var path = ChangelogProbe.defaultPath
+        package var path = ChangelogProbe.defaultPath
         /// Whether the heading must carry a release date, `## [X.Y.Z] - YYYY-MM-DD` (`dated`).
-        public var requiresDate = false
+        package var requiresDate = false
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             "\(path) has a section [\(version)]" + (requiresDate ? " with a release date (YYYY-MM-DD)" : "")
         }
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "changelog",
         summary: "The changelog has a section for the version, Keep a Changelog style: ## [X.Y.Z] - YYYY-MM-DD.",
         usage: "changelog VERSION [path=CHANGELOG.md] [dated=true]",
@@ -45,7 +45,7 @@ public struct ChangelogProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let version = decoder.requireArgument("a version", usage: "probe: \(description.usage)") else { return nil }
         var configuration: Configuration?
         if version.value.contains(where: { $0 == "[" || $0 == "]" || $0 == " " || $0 == "\t" }) {

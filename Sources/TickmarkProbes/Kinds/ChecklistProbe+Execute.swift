@@ -4,7 +4,7 @@ import Tickmark
 extension ChecklistProbe {
     /// Finds the most recent run record (`tickmark.run/v1`, by `finishedAt`) that holds the
     /// checklist, and passes when its decision was GO.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let folder = context.resolve(configuration.recordsDirectory)
         var evidence = ProbeEvidence(action: configuration.summary)
         let target = configuration.target

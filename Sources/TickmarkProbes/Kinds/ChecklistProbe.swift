@@ -1,19 +1,19 @@
 import Tickmark
 
 /// `checklist`: another checklist was GO in its latest run record.
-public struct ChecklistProbe: ProbeKind {
+package struct ChecklistProbe: ProbeKind {
     /// Where run records are kept when `records` is not given.
-    public static let defaultRecordsDirectory = ".tickmark/runs"
+    package static let defaultRecordsDirectory = ".tickmark/runs"
 
     /// Which checklist to look up.
-    public enum Target: Sendable, Equatable, CustomStringConvertible {
+    package enum Target: Sendable, Equatable, CustomStringConvertible {
         /// A checklist id (front matter `id`, or the file name without extension).
         case id(String)
         /// A checklist file, relative to the working directory.
         case path(String)
 
         /// The id or path as written.
-        public var description: String {
+        package var description: String {
             switch self {
             case .id(let id): id
             case .path(let path): path
@@ -22,14 +22,14 @@ public struct ChecklistProbe: ProbeKind {
     }
 
     /// A decoded `checklist` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// The checklist that must be GO.
-        public var target: Target
+        package var target: Target
         /// Where to look for run records (`records`, default `.tickmark/runs`).
-        public var recordsDirectory = ChecklistProbe.defaultRecordsDirectory
+        package var recordsDirectory = ChecklistProbe.defaultRecordsDirectory
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             let name = switch target {
             case .id(let id): "checklist '\(id)'"
             case .path(let path): "checklist \(path)"
@@ -39,7 +39,7 @@ public struct ChecklistProbe: ProbeKind {
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "checklist",
         summary: "Another checklist (by id or path) is GO in its latest run record.",
         usage: "checklist ID_OR_PATH [records=DIR]",
@@ -60,7 +60,7 @@ public struct ChecklistProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("a checklist id or path", usage: "probe: checklist ID_OR_PATH") else { return nil }
         let text = argument.value
         var configuration: Configuration?

@@ -1,18 +1,18 @@
 import Tickmark
 
 /// `env`: environment variables are set and not empty. Their values are never shown.
-public struct EnvProbe: ProbeKind {
+package struct EnvProbe: ProbeKind {
     /// A decoded `env` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// The variables that must be set and not empty, in the order written.
-        public var names: [String]
+        package var names: [String]
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String { names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " set and not empty" }
+        package var summary: String { names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " set and not empty" }
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "env",
         summary: "Environment variables are set and not empty; their values are never printed.",
         usage: "env NAME…",
@@ -33,7 +33,7 @@ public struct EnvProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let first = decoder.requireArgument("at least one variable name", usage: "probe: env NAME…") else { return nil }
         var names: [String] = []
         for argument in [first] + decoder.remainingArguments() {
@@ -64,7 +64,7 @@ public struct EnvProbe: ProbeKind {
 extension EnvProbe {
     /// Checks that each variable is set and not blank. Values are never read into the result:
     /// the evidence says only `set`, `missing` or `empty` for each name.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         var evidence = ProbeEvidence(action: "check environment variables \(configuration.names.joined(separator: ", "))")
         var missing: [String] = []
         var empty: [String] = []

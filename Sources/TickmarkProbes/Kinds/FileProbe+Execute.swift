@@ -4,7 +4,7 @@ import Tickmark
 extension FileProbe {
     /// Checks the path's presence, then its content and age. A missing file fails the probe;
     /// one that exists but cannot be read is an error.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let path = context.resolve(configuration.path)
         let name = configuration.path
         var evidence = ProbeEvidence(action: configuration.summary)

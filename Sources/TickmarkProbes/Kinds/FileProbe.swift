@@ -2,9 +2,9 @@ import Tickmark
 
 /// `file`: a path exists (or is absent), and its content contains, matches or equals what is
 /// expected, or it was modified recently.
-public struct FileProbe: ProbeKind {
+package struct FileProbe: ProbeKind {
     /// Whether the path must exist.
-    public enum Presence: String, Sendable, Equatable {
+    package enum Presence: String, Sendable, Equatable {
         /// The path must exist (the default).
         case exists
         /// Nothing may exist at the path.
@@ -12,22 +12,22 @@ public struct FileProbe: ProbeKind {
     }
 
     /// A decoded `file` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// The path, relative to the run's working directory.
-        public var path: String
+        package var path: String
         /// Whether the path must exist or be absent.
-        public var presence = Presence.exists
+        package var presence = Presence.exists
         /// Text the file must contain (`contains`).
-        public var contains: String?
+        package var contains: String?
         /// A regular expression the content must match (`matches`).
-        public var matches: String?
+        package var matches: String?
         /// The whole expected content (`equals`), compared by `contentEquals`.
-        public var equals: String?
+        package var equals: String?
         /// The file must have been modified less than this long ago (`newer-than`).
-        public var maximumAge: Duration?
+        package var maximumAge: Duration?
 
         /// Whether `content` equals `expected`, ignoring one trailing line break on either side.
-        public static func contentEquals(_ content: String, _ expected: String) -> Bool {
+        package static func contentEquals(_ content: String, _ expected: String) -> Bool {
             func trimmed(_ text: String) -> Substring {
                 // "\r\n" is a single Character, so one `dropLast` removes either kind of line break.
                 text.hasSuffix("\r\n") || text.hasSuffix("\n") ? Substring(text).dropLast() : Substring(text)
@@ -36,7 +36,7 @@ public struct FileProbe: ProbeKind {
         }
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             if presence == .absent { return "\(path) is absent" }
             var checks: [String] = []
             if let contains { checks.append("contains \(JSONValue.string(contains).evidenceText)") }
@@ -48,7 +48,7 @@ public struct FileProbe: ProbeKind {
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "file",
         summary: "A path exists or is absent; its content contains, matches or equals the given text; it is fresh.",
         usage: "file PATH [exists|absent] [contains=TEXT] [matches=REGEX] [equals=TEXT] [newer-than=DURATION]",
@@ -80,7 +80,7 @@ public struct FileProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let path = decoder.requireArgument("a path", usage: "probe: file PATH [exists|absent] [contains=TEXT] …") else { return nil }
         var configuration = Configuration(path: path.value)
         var presenceWord: ProbeArgument?

@@ -3,7 +3,7 @@ import Tickmark
 extension GitProbe {
     /// Answers the check with git's porcelain and plumbing commands. A folder that is not a
     /// repository, or a git that cannot run, is an error.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let git = GitRunner(repository: context.resolve(configuration.repository ?? "."), context: context)
         do {
             switch configuration.check {

@@ -1,25 +1,25 @@
 import Tickmark
 
 /// `git`: the repository is clean, on a branch, synced with a remote, or has a tag.
-public struct GitProbe: ProbeKind {
+package struct GitProbe: ProbeKind {
     /// A remote-tracking branch, `origin/main`.
-    public struct RemoteBranch: Sendable, Equatable, CustomStringConvertible {
+    package struct RemoteBranch: Sendable, Equatable, CustomStringConvertible {
         /// The remote's name (`origin`).
-        public var remote: String
+        package var remote: String
         /// The branch on that remote (`main`, `release/1.2`).
-        public var branch: String
+        package var branch: String
         /// Creates a remote-tracking branch.
-        public init(remote: String, branch: String) {
+        package init(remote: String, branch: String) {
             self.remote = remote
             self.branch = branch
         }
 
         /// `origin/main`.
-        public var description: String { "\(remote)/\(branch)" }
+        package var description: String { "\(remote)/\(branch)" }
     }
 
     /// What to check.
-    public enum Check: Sendable, Equatable {
+    package enum Check: Sendable, Equatable {
         /// No uncommitted changes, staged or not, and no untracked files.
         case clean
         /// HEAD is on this branch.
@@ -34,14 +34,14 @@ public struct GitProbe: ProbeKind {
     }
 
     /// A decoded `git` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// What to check.
-        public var check: Check
+        package var check: Check
         /// The repository's folder (`repo`); the working directory by default.
-        public var repository: String?
+        package var repository: String?
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             let text = switch check {
             case .clean: "the working tree is clean"
             case .branch(let name): "the current branch is \(name)"
@@ -58,7 +58,7 @@ public struct GitProbe: ProbeKind {
     static let subcommands = ["clean", "branch", "synced", "tag", "tag-at-head"]
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "git",
         summary: "The repository is clean, on a branch, synced with its remote, or has a tag.",
         usage: "git clean | branch NAME | synced [REMOTE/BRANCH] | tag NAME | tag-at-head [NAME]  [repo=PATH]",
@@ -91,7 +91,7 @@ public struct GitProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         let usage = "probe: git clean | branch NAME | synced [REMOTE/BRANCH] | tag NAME | tag-at-head [NAME]"
         guard let subcommand = decoder.requireArgument("a check (\(subcommands.joined(separator: ", ")))", usage: usage) else { return nil }
         var check: Check?

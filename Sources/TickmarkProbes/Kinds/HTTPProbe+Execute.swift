@@ -4,7 +4,7 @@ import Tickmark
 extension HTTPProbe {
     /// Sends the request and checks status, body, JSON values, headers and latency; every
     /// expectation that does not hold is named in the reason.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let request = HTTPRequest(
             method: configuration.method, url: configuration.url, headers: configuration.requestHeaders,
             body: configuration.requestBody.map { Array($0.utf8) }, timeout: context.timeout,

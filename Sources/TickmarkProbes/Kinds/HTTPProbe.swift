@@ -2,39 +2,39 @@ import Foundation
 import Tickmark
 
 /// `http`: a request gets the expected status, body, JSON values, headers, within a latency.
-public struct HTTPProbe: ProbeKind {
+package struct HTTPProbe: ProbeKind {
     /// The methods a probe may use.
-    public static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    package static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     /// A decoded `http` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// The request method, upper case.
-        public var method: String
+        package var method: String
         /// The URL, `http` or `https`.
-        public var url: String
+        package var url: String
         /// Request headers, in the order written (`headers`).
-        public var requestHeaders: [HTTPHeader] = []
+        package var requestHeaders: [HTTPHeader] = []
         /// The request body (`data`).
-        public var requestBody: String?
+        package var requestBody: String?
         /// Skip certificate verification (`insecure`).
-        public var insecure = false
+        package var insecure = false
         /// Follow redirects (`follow`, default true).
-        public var followRedirects = true
+        package var followRedirects = true
         /// Accepted statuses (`status`, default 2xx).
-        public var expectedStatus = HTTPStatusExpectation.success
+        package var expectedStatus = HTTPStatusExpectation.success
         /// Text the response body must contain (`body`).
-        public var bodyContains: String?
+        package var bodyContains: String?
         /// A regular expression the response body must match (`matches`).
-        public var bodyMatches: String?
+        package var bodyMatches: String?
         /// Values the JSON response body must hold (`json`).
-        public var expectedJSON: [JSONExpectation] = []
+        package var expectedJSON: [JSONExpectation] = []
         /// Response headers that must be present, containing the value given (`header`).
-        public var expectedHeaders: [HTTPHeader] = []
+        package var expectedHeaders: [HTTPHeader] = []
         /// The longest the response may take (`under`).
-        public var maximumLatency: Duration?
+        package var maximumLatency: Duration?
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             var expectations = ["status \(expectedStatus)"]
             if let bodyContains { expectations.append("body containing \(JSONValue.string(bodyContains).evidenceText)") }
             if let bodyMatches { expectations.append("body matching /\(bodyMatches)/") }
@@ -49,7 +49,7 @@ public struct HTTPProbe: ProbeKind {
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "http",
         summary: "An HTTP request gets the expected status, body, JSON values and headers, in time.",
         usage: "http [METHOD] URL [status=…] [body=…] [matches=…] [json=PATH=VALUE…] [header=NAME:VALUE…] [under=…]",
@@ -94,7 +94,7 @@ public struct HTTPProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         let usage = "probe: http [METHOD] URL [status=200] …"
         guard let first = decoder.requireArgument("a URL", usage: usage) else { return nil }
         var method: String?

@@ -9,7 +9,7 @@ extension RunProbe {
 
     /// Runs the command with `/bin/sh -c` in its own process group, then checks the exit status
     /// and standard output.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let checksOutput = configuration.stdoutContains != nil || configuration.stdoutMatches != nil
         let directory = context.resolve(configuration.workingDirectory ?? ".")
         let request = ProcessRequest(

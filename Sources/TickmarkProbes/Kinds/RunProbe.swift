@@ -1,23 +1,23 @@
 import Tickmark
 
 /// `run`: a shell command exits 0 (or the `exit` given), optionally printing what is expected.
-public struct RunProbe: ProbeKind {
+package struct RunProbe: ProbeKind {
     /// A decoded `run` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// The command line given to `/bin/sh -c`.
-        public var command: String
+        package var command: String
         /// The exit status that counts as success.
-        public var exitStatus: Int32 = 0
+        package var exitStatus: Int32 = 0
         /// Text standard output must contain.
-        public var stdoutContains: String?
+        package var stdoutContains: String?
         /// A regular expression standard output must match.
-        public var stdoutMatches: String?
+        package var stdoutMatches: String?
         /// Working directory, relative to the run's.
-        public var workingDirectory: String?
+        package var workingDirectory: String?
         /// Extra environment variables.
-        public var environment: [String: String] = [:]
+        package var environment: [String: String] = [:]
 
-        public var summary: String {
+        package var summary: String {
             var text = "sh -c \(ShellWords.quote(command))"
             if exitStatus != 0 { text += " expecting exit \(exitStatus)" }
             if let workingDirectory { text += " in \(workingDirectory)" }
@@ -25,7 +25,7 @@ public struct RunProbe: ProbeKind {
         }
     }
 
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "run",
         summary: "A shell command (/bin/sh -c) exits 0, or the exit status given.",
         usage: "run COMMAND… (block form adds exit, stdout, matches, cwd, env)",
@@ -44,7 +44,7 @@ public struct RunProbe: ProbeKind {
         ]
     )
 
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let command = decoder.requireArgument("a command line", usage: "probe: run COMMAND…") else { return nil }
         var configuration = Configuration(command: command.value)
         if let status = decoder.integer("exit", range: 0...255) { configuration.exitStatus = Int32(status) }

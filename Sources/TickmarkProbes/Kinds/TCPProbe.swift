@@ -1,21 +1,21 @@
 import Tickmark
 
 /// `tcp`: a TCP connection to `HOST:PORT` opens within the timeout.
-public struct TCPProbe: ProbeKind {
+package struct TCPProbe: ProbeKind {
     /// A decoded `tcp` probe.
     ///
     /// Decoded before variables are substituted, a host or port written with `${…}` is kept as
     /// written in `host` and the port is 0; the runner decodes the substituted probe again.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// Where to connect.
-        public var endpoint: HostPort
+        package var endpoint: HostPort
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String { "connect to \(endpoint) over TCP" }
+        package var summary: String { "connect to \(endpoint) over TCP" }
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "tcp",
         summary: "A TCP connection to HOST:PORT opens within the timeout.",
         usage: "tcp HOST:PORT",
@@ -39,7 +39,7 @@ public struct TCPProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("HOST:PORT", usage: "probe: tcp HOST:PORT") else { return nil }
         if !argument.value.utf8.contains(0x3A), let next = decoder.arguments.dropFirst().first, HostPort.portNumber(Substring(next.value)) != nil {
             _ = decoder.optionalArgument()
@@ -83,7 +83,7 @@ public struct TCPProbe: ProbeKind {
 extension TCPProbe {
     /// Opens and closes a TCP connection. A refusal, an unreachable host or the timeout fail the
     /// probe (that is what it checks); a name that does not resolve is an error.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let endpoint = configuration.endpoint
         var evidence = ProbeEvidence(action: "connect to \(endpoint) over TCP")
         guard (1...65535).contains(endpoint.port) else {

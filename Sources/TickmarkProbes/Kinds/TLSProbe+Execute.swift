@@ -5,7 +5,7 @@ extension TLSProbe {
     /// Performs a TLS handshake and judges the certificate: in its validity period, trusted,
     /// valid for the name, and valid for `days` more days. Failing to connect is an error; a
     /// failed handshake or an unacceptable certificate fails the probe.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         let endpoint = configuration.endpoint
         let name = configuration.verifiedName
         var evidence = ProbeEvidence(action: "TLS handshake with \(endpoint) for \(name)")

@@ -2,24 +2,24 @@ import Tickmark
 
 /// `tls`: the certificate served at `HOST[:PORT]` is valid for the host and stays valid for at
 /// least `days` more days. The chain is always verified.
-public struct TLSProbe: ProbeKind {
+package struct TLSProbe: ProbeKind {
     /// A decoded `tls` probe.
     ///
     /// Decoded before variables are substituted, a host or port written with `${…}` is kept as
     /// written in `endpoint.host`; the runner decodes the substituted probe again.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// Where to connect; the port defaults to 443.
-        public var endpoint: HostPort
+        package var endpoint: HostPort
         /// Days the certificate must remain valid from now (`days`, default 0: valid now).
-        public var minimumDaysRemaining = 0
+        package var minimumDaysRemaining = 0
         /// The name to send (SNI) and verify the certificate against (`servername`); the host by default.
-        public var serverName: String?
+        package var serverName: String?
 
         /// The name the certificate must be valid for.
-        public var verifiedName: String { serverName ?? endpoint.host }
+        package var verifiedName: String { serverName ?? endpoint.host }
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             var text = "TLS handshake with \(endpoint) verifying the certificate for \(verifiedName)"
             if minimumDaysRemaining > 0 { text += " and at least \(minimumDaysRemaining) days of validity" }
             return text
@@ -27,7 +27,7 @@ public struct TLSProbe: ProbeKind {
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "tls",
         summary: "The certificate served at HOST:PORT is valid for the host and expires later than `days` from now.",
         usage: "tls HOST[:PORT] [days=N] [servername=NAME]",
@@ -52,7 +52,7 @@ public struct TLSProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let argument = decoder.requireArgument("HOST[:PORT]", usage: "probe: tls HOST[:PORT] [days=N]") else { return nil }
         let endpoint = TCPProbe.decodeEndpoint(argument, defaultPort: 443, &decoder)
         var configuration = endpoint.map { Configuration(endpoint: $0) }

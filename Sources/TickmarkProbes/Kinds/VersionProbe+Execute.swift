@@ -3,7 +3,7 @@ import Tickmark
 extension VersionProbe {
     /// Checks the version value, or compares it with the one kept in a file. A missing version
     /// file fails the probe; one that cannot be read is an error.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         var evidence = ProbeEvidence(action: configuration.summary)
         switch configuration.check {
         case .semver(let value):

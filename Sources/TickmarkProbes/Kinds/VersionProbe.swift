@@ -1,9 +1,9 @@
 import Tickmark
 
 /// `version`: a version is valid SemVer, is a stable release, or matches a version file.
-public struct VersionProbe: ProbeKind {
+package struct VersionProbe: ProbeKind {
     /// What to check. Values are kept as written; the runner reads them with `SemanticVersion`.
-    public enum Check: Sendable, Equatable {
+    package enum Check: Sendable, Equatable {
         /// The value is a valid SemVer 2.0.0 version.
         case semver(String)
         /// The value is a valid version without a pre-release part.
@@ -16,12 +16,12 @@ public struct VersionProbe: ProbeKind {
     }
 
     /// A decoded `version` probe.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// What to check.
-        public var check: Check
+        package var check: Check
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             switch check {
             case .semver(let value): "\(value) is a semantic version"
             case .stable(let value): "\(value) is a stable version (no pre-release part)"
@@ -34,7 +34,7 @@ public struct VersionProbe: ProbeKind {
     static let subcommands = ["semver", "stable", "file", "tag-matches-file"]
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "version",
         summary: "A version is valid SemVer 2.0, is stable, or matches the version kept in a file.",
         usage: "version semver VALUE | stable VALUE | file PATH [equals] VALUE | tag-matches-file TAG PATH",
@@ -69,7 +69,7 @@ public struct VersionProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         let usage = "probe: \(description.usage)"
         guard let subcommand = decoder.requireArgument("a check (\(subcommands.joined(separator: ", ")))", usage: usage) else { return nil }
         var check: Check?

@@ -2,31 +2,31 @@ import Foundation
 import Tickmark
 
 /// `window`: the current time is outside the denied windows (and inside the allowed one, if any).
-public struct WindowProbe: ProbeKind {
+package struct WindowProbe: ProbeKind {
     /// A decoded `window` probe.
     ///
     /// Decoded before variables are substituted, a window written with `${…}` is left out; the
     /// runner decodes the substituted probe again.
-    public struct Configuration: ProbeConfiguration, Equatable {
+    package struct Configuration: ProbeConfiguration, Equatable {
         /// When changes are forbidden (`deny`).
-        public var deny: TimeWindow?
+        package var deny: TimeWindow?
         /// When changes are allowed (`allow`); outside it the probe fails.
-        public var allow: TimeWindow?
+        package var allow: TimeWindow?
         /// The time zone the windows are written in (`tz`); `nil` means the machine's.
-        public var timeZoneIdentifier: String?
+        package var timeZoneIdentifier: String?
 
         /// The time zone to read the clock in.
-        public var timeZone: TimeZone { timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .current }
+        package var timeZone: TimeZone { timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .current }
 
         /// Whether `date` is outside `deny` and, when `allow` is given, inside it.
-        public func permits(_ date: Date) -> Bool {
+        package func permits(_ date: Date) -> Bool {
             if let deny, deny.contains(date, in: timeZone) { return false }
             if let allow { return allow.contains(date, in: timeZone) }
             return true
         }
 
         /// What the probe will do, in one line, for `--dry-run`.
-        public var summary: String {
+        package var summary: String {
             var parts: [String] = []
             if let allow { parts.append("inside \(allow)") }
             if let deny { parts.append("outside \(deny)") }
@@ -36,7 +36,7 @@ public struct WindowProbe: ProbeKind {
     }
 
     /// The kind's name, usage, parameters and examples.
-    public static let description = ProbeKindDescription(
+    package static let description = ProbeKindDescription(
         name: "window",
         summary: "The current time is outside the denied windows, and inside the allowed one if given.",
         usage: "window [deny=\"Fri 15:00-24:00, Sat, Sun\"] [allow=\"Mon-Thu 09:00-17:00\"] [tz=Europe/Paris]",
@@ -63,7 +63,7 @@ public struct WindowProbe: ProbeKind {
     )
 
     /// Reads the arguments and options, reporting each problem at the word that caused it.
-    public static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
+    package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         var configuration = Configuration()
         let hasWindow = decoder.has("deny") || decoder.has("allow")
         configuration.deny = window("deny", &decoder)
@@ -107,7 +107,7 @@ public struct WindowProbe: ProbeKind {
 
 extension WindowProbe {
     /// Reads the clock in the configured time zone and checks it against the windows.
-    public static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
+    package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
         var evidence = ProbeEvidence(action: configuration.summary)
         if let identifier = configuration.timeZoneIdentifier, TimeZone(identifier: identifier) == nil {
             return ProbeResult(.error, "'\(identifier)' is not a time zone", evidence: evidence)

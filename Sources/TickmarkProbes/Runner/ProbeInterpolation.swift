@@ -1,9 +1,9 @@
 import Tickmark
 
 /// Substitutes `${variables}` into a probe as written, before it is decoded for running.
-public enum ProbeInterpolation {
+package enum ProbeInterpolation {
     /// Every string in a probe that may hold variables (arguments and option values).
-    public static func strings(in probe: ProbeSpec) -> [String] {
+    package static func strings(in probe: ProbeSpec) -> [String] {
         var texts = probe.arguments.map(\.value)
         for option in probe.options { collect(option.value, into: &texts) }
         return texts
@@ -19,7 +19,7 @@ public enum ProbeInterpolation {
     }
 
     /// The first undefined or malformed reference in `probe`, with where it is written.
-    public static func firstUndefined(in probe: ProbeSpec, scope: VariableScope) -> (name: String, position: SourcePosition)? {
+    package static func firstUndefined(in probe: ProbeSpec, scope: VariableScope) -> (name: String, position: SourcePosition)? {
         var located: [(String, SourcePosition)] = probe.arguments.map { ($0.value, $0.position) }
         for option in probe.options {
             var texts: [String] = []
@@ -38,7 +38,7 @@ public enum ProbeInterpolation {
 
     /// `probe` with variables substituted; inside a `run` command each value is shell-quoted so
     /// it stays one word whatever it holds.
-    public static func substitute(_ probe: ProbeSpec, scope: VariableScope) -> ProbeSpec {
+    package static func substitute(_ probe: ProbeSpec, scope: VariableScope) -> ProbeSpec {
         var result = probe
         let shell = probe.kind == "run"
         result.arguments = probe.arguments.map { argument in

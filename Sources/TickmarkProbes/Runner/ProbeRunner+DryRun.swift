@@ -2,27 +2,27 @@ import Foundation
 import Tickmark
 
 /// One probe `--dry-run` lists: what would run, with its limits, or an N/A item's probe that will not.
-public struct PlannedStep: Sendable {
-    public var checklistPath: String
-    public var itemID: String
-    public var itemText: String
-    public var line: Int
-    public var kind: String
+package struct PlannedStep: Sendable {
+    package var checklistPath: String
+    package var itemID: String
+    package var itemText: String
+    package var line: Int
+    package var kind: String
     /// What it would do, after variable substitution, secrets redacted; for an N/A item, its
     /// arguments as written (variables are not substituted: nothing will run).
-    public var summary: String
-    public var timeout: Duration
-    public var attempts: Int
-    public var when: String?
-    public var needs: [String]
+    package var summary: String
+    package var timeout: Duration
+    package var attempts: Int
+    package var when: String?
+    package var needs: [String]
     /// The probe belongs to an N/A item: it will not run.
-    public var notApplicable = false
+    package var notApplicable = false
 }
 
 extension ProbeRunner {
     /// Plans the run exactly as `run` would (variables, decoding, needs) and lists the probes in
     /// document order without running any; the probes of N/A items are listed as such.
-    public static func dryRun(_ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext) async throws(RunPlanError) -> [PlannedStep] {
+    package static func dryRun(_ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext) async throws(RunPlanError) -> [PlannedStep] {
         let referenced = BuiltinVariables.referenced(in: checklists)
         var builtins: [String: [String: String]] = [:]
         var problems: [String: String] = [:]

@@ -5,9 +5,9 @@ import Tickmark
 ///
 /// Probes run in a task group bounded by `jobs`, level by level when some `needs` others; results
 /// are stored by position, so the outcome is in document order whatever finished first.
-public enum ProbeRunner {
+package enum ProbeRunner {
     /// Plans, runs and decides. Throws before any probe starts when a checklist cannot run.
-    public static func run(
+    package static func run(
         _ checklists: [Checklist], sources: VariableSources, options: RunOptions, context: ProbeContext,
         onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws(RunPlanError) -> RunOutcome {

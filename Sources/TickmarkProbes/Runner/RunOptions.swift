@@ -2,35 +2,35 @@ import Foundation
 import Tickmark
 
 /// How `tickmark run` runs: selection, concurrency, strictness, limits.
-public struct RunOptions: Sendable {
+package struct RunOptions: Sendable {
     /// Probes running at once (`--jobs`, default 8).
-    public var jobs: Int = 8
+    package var jobs: Int = 8
     /// Stop starting probes after the first blocking failure (`--fail-fast`).
-    public var failFast = false
+    package var failFast = false
     /// Manual items count only with a sign-off, not a tick (`--strict`).
-    public var strict = false
+    package var strict = false
     /// A ticked box not backed by this run's evidence or a valid sign-off makes the run NO-GO (`--check`).
-    public var check = false
+    package var check = false
     /// Only these item ids (and their children) (`--only`).
-    public var only: [String] = []
+    package var only: [String] = []
     /// Only items under a heading with one of these names or slugs (`--section`).
-    public var sections: [String] = []
+    package var sections: [String] = []
     /// Leave manual items out: only probe items run and count (`--probes-only`, for CI gates on
     /// templates whose manual items are ticked elsewhere, such as a pull request's body).
-    public var probesOnly = false
+    package var probesOnly = false
     /// Limit for the whole run (`--timeout`).
-    public var runTimeout: Duration?
+    package var runTimeout: Duration?
     /// Timeout of one probe attempt when neither the probe nor the checklist says (30 s).
-    public var defaultTimeout: Duration = .seconds(30)
+    package var defaultTimeout: Duration = .seconds(30)
     /// Sign-offs known from earlier (carried over from a record).
-    public var signOffs: [SignOff] = []
+    package var signOffs: [SignOff] = []
 
     /// Default options.
-    public init() {}
+    package init() {}
 }
 
 /// Something the CLI may show while a run goes on.
-public enum RunEvent: Sendable {
+package enum RunEvent: Sendable {
     /// A checklist's probes are about to start; `items` are its selected items in document order
     /// (the `item` numbers of the other events index them). Checklists a run `requires` start first.
     case checklistStarted(checklist: Int, items: [ChecklistItem])
@@ -43,7 +43,7 @@ public enum RunEvent: Sendable {
 
 /// A problem that stops a run before any probe starts: undefined variable, invalid probe after
 /// substitution, unknown `needs`, dependency cycle, or a checklist with errors.
-public struct RunPlanError: Error, Sendable {
+package struct RunPlanError: Error, Sendable {
     /// The problems, as diagnostics with file and position.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 }

@@ -2,18 +2,18 @@ import Foundation
 import Tickmark
 
 /// Where a run's variables come from, strongest first (SPEC §1.5).
-public struct VariableSources: Sendable {
+package struct VariableSources: Sendable {
     /// `--var name=value`.
-    public var commandLine: [(name: String, value: String)] = []
+    package var commandLine: [(name: String, value: String)] = []
     /// `--secret name=value`: variables whose values are redacted everywhere.
-    public var secrets: [(name: String, value: String)] = []
+    package var secrets: [(name: String, value: String)] = []
     /// `--vars-file FILE` entries.
-    public var file: [(name: String, value: String)] = []
+    package var file: [(name: String, value: String)] = []
     /// The process environment (`TICKMARK_VAR_name`, and secret-looking names to redact).
-    public var environment: [String: String] = [:]
+    package var environment: [String: String] = [:]
 
     /// Empty sources.
-    public init(commandLine: [(name: String, value: String)] = [], secrets: [(name: String, value: String)] = [],
+    package init(commandLine: [(name: String, value: String)] = [], secrets: [(name: String, value: String)] = [],
                 file: [(name: String, value: String)] = [], environment: [String: String] = [:]) {
         self.commandLine = commandLine
         self.secrets = secrets
@@ -22,24 +22,24 @@ public struct VariableSources: Sendable {
     }
 
     /// The prefix of environment variables that define Tickmark variables.
-    public static let environmentPrefix = "TICKMARK_VAR_"
+    package static let environmentPrefix = "TICKMARK_VAR_"
 
     /// Every secret value: `--secret` values, and environment variables named like TOKEN, SECRET,
     /// PASSWORD or KEY (also as `TICKMARK_VAR_…`).
-    public var secretValues: [String] {
+    package var secretValues: [String] {
         secrets.map(\.value) + environment.filter { Redactor.isSecretName($0.key) }.map(\.value)
     }
 }
 
 /// The variables one checklist sees: sources merged over front matter, plus the built-ins.
-public struct VariableScope: Sendable {
+package struct VariableScope: Sendable {
     /// Resolved values by name.
-    public private(set) var values: [String: String]
+    package private(set) var values: [String: String]
     /// Names whose values are secret.
-    public private(set) var secretNames: Set<String>
+    package private(set) var secretNames: Set<String>
 
     /// Merges `sources` over `checklist`'s front matter and the `builtins`.
-    public init(sources: VariableSources, checklist: Checklist, builtins: [String: String]) {
+    package init(sources: VariableSources, checklist: Checklist, builtins: [String: String]) {
         var values = builtins
         for definition in checklist.variables { values[definition.name] = definition.value }
         var secretNames: Set<String> = []
@@ -59,16 +59,16 @@ public struct VariableScope: Sendable {
     }
 
     /// The value of `name`, if defined.
-    public func value(_ name: String) -> String? { values[name] }
+    package func value(_ name: String) -> String? { values[name] }
 
     /// Values that must be redacted.
-    public var secretValues: [String] { secretNames.compactMap { values[$0] } }
+    package var secretValues: [String] { secretNames.compactMap { values[$0] } }
 }
 
 /// Computes the built-in variables a set of checklists refers to.
-public enum BuiltinVariables {
+package enum BuiltinVariables {
     /// Names of built-ins `checklists` refer to in their probes.
-    public static func referenced(in checklists: [Checklist]) -> Set<String> {
+    package static func referenced(in checklists: [Checklist]) -> Set<String> {
         var names: Set<String> = []
         for checklist in checklists {
             for item in checklist.allItems {
@@ -89,7 +89,7 @@ public enum BuiltinVariables {
     /// Values of the built-ins in `names`; git ones that cannot be read are left out (then a
     /// probe using them stops the run as an undefined variable, with git's reason as a note).
     /// On a detached HEAD, `git.branch` is the branch CI names (`ciBranch`).
-    public static func resolve(
+    package static func resolve(
         _ names: Set<String>, checklistDirectory: String, workingDirectory: String, now: Date,
         processes: any ProcessLauncher, environment: [String: String]
     ) async -> (values: [String: String], problems: [String: String]) {

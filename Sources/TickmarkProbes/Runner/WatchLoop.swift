@@ -2,7 +2,7 @@ import Foundation
 import Tickmark
 
 /// How a watch period ended.
-public enum WatchEnd: String, Sendable, Codable {
+package enum WatchEnd: String, Sendable, Codable {
     /// The whole period passed.
     case completed
     /// A blocking probe failed and `keepGoing` was off.
@@ -12,32 +12,32 @@ public enum WatchEnd: String, Sendable, Codable {
 }
 
 /// The result of a watch period: every round's decision, and the worst result of each item.
-public struct WatchOutcome: Sendable {
+package struct WatchOutcome: Sendable {
     /// Per item, the round where it did worst (its first failing round, else its last round).
-    public var merged: RunOutcome
+    package var merged: RunOutcome
     /// Each round's decision, in order.
-    public var rounds: [Decision]
+    package var rounds: [Decision]
     /// How it ended.
-    public var end: WatchEnd
+    package var end: WatchEnd
     /// NO-GO if any round was NO-GO.
-    public var decision: Decision { rounds.contains(.noGo) || rounds.isEmpty ? .noGo : .go }
+    package var decision: Decision { rounds.contains(.noGo) || rounds.isEmpty ? .noGo : .go }
 }
 
 /// The watch period of a release: re-runs the probes every interval for a duration.
-public struct WatchLoop: Sendable {
+package struct WatchLoop: Sendable {
     /// Total duration (`--for`).
-    public var duration: Duration
+    package var duration: Duration
     /// Pause between the starts of two rounds (`--every`).
-    public var interval: Duration
+    package var interval: Duration
     /// Keep watching after a failing round (`--keep-going`).
-    public var keepGoing: Bool
+    package var keepGoing: Bool
     /// Sleeps; injectable so tests need not wait.
-    public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    package var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     /// A monotonic "now", injectable with `sleep`.
-    public var elapsed: @Sendable () -> Duration
+    package var elapsed: @Sendable () -> Duration
 
     /// Creates a loop with the real clock.
-    public init(duration: Duration, interval: Duration, keepGoing: Bool) {
+    package init(duration: Duration, interval: Duration, keepGoing: Bool) {
         self.duration = duration
         self.interval = interval
         self.keepGoing = keepGoing
@@ -47,7 +47,7 @@ public struct WatchLoop: Sendable {
 
     /// Runs rounds until the period ends, a round fails (unless `keepGoing`), or the task is cancelled.
     /// `round` runs one round; `onRound` sees each round's outcome as it ends.
-    public func run(
+    package func run(
         round: @Sendable () async throws -> RunOutcome,
         onRound: @Sendable (Int, RunOutcome) -> Void = { _, _ in }
     ) async throws -> WatchOutcome {

@@ -5,23 +5,23 @@ import Foundation
 /// `no_proxy`, a comma-separated list of host names (a name also covers its subdomains; `*`
 /// covers everything) reached directly. Loopback hosts (`localhost`, `127.x.x.x`, `::1`) are always
 /// reached directly.
-public struct HTTPProxies: Sendable, Equatable {
+package struct HTTPProxies: Sendable, Equatable {
     /// The proxy for http URLs.
-    public var http: URL?
+    package var http: URL?
     /// The proxy for https URLs (tunnelled with CONNECT).
-    public var https: URL?
+    package var https: URL?
     /// Hosts reached without a proxy.
-    public var bypass: [String]
+    package var bypass: [String]
 
     /// No proxies.
-    public init(http: URL? = nil, https: URL? = nil, bypass: [String] = []) {
+    package init(http: URL? = nil, https: URL? = nil, bypass: [String] = []) {
         self.http = http
         self.https = https
         self.bypass = bypass
     }
 
     /// The proxies an environment names.
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         func value(_ name: String) -> String? {
             let text = environment[name] ?? environment[name.uppercased()]
             return text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -37,7 +37,7 @@ public struct HTTPProxies: Sendable, Equatable {
     }
 
     /// The proxy for `url`, or nil to connect directly.
-    public func proxy(for url: URL) -> URL? {
+    package func proxy(for url: URL) -> URL? {
         guard var host = url.host?.lowercased() else { return nil }
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "::1" { return nil }

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Reads the local file system.
-public struct LocalFileReader: FileReader {
+package struct LocalFileReader: FileReader {
     /// Why a path could not be read.
-    public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The path.
-        public var path: String
+        package var path: String
         /// What went wrong (`is a folder`, `permission denied`).
-        public var reason: String
+        package var reason: String
         /// `cannot read PATH: REASON`.
-        public var description: String { "cannot read \(path): \(reason)" }
+        package var description: String { "cannot read \(path): \(reason)" }
     }
 
     /// Creates a reader.
-    public init() {}
+    package init() {}
 
     /// The file's bytes; `nil` when nothing exists at `path`; throws `ReadError` for a folder or
     /// an unreadable file.
-    public func read(_ path: String) throws -> [UInt8]? {
+    package func read(_ path: String) throws -> [UInt8]? {
         var information = stat()
         guard stat(path, &information) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -36,13 +36,13 @@ public struct LocalFileReader: FileReader {
     }
 
     /// Whether anything (file, folder, or the target of a symbolic link) exists at `path`.
-    public func exists(_ path: String) -> Bool {
+    package func exists(_ path: String) -> Bool {
         var information = stat()
         return stat(path, &information) == 0
     }
 
     /// The last modification time of what is at `path`.
-    public func modificationDate(_ path: String) -> Date? {
+    package func modificationDate(_ path: String) -> Date? {
         var information = stat()
         guard stat(path, &information) == 0 else { return nil }
         let time = information.st_mtim
@@ -50,7 +50,7 @@ public struct LocalFileReader: FileReader {
     }
 
     /// The names in `folder`, sorted; empty when it is not a readable folder.
-    public func list(_ folder: String) -> [String] {
+    package func list(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
 }

@@ -13,20 +13,20 @@ import Tickmark
 /// Foundation's `URLSession` is not used: on Linux it brings libcurl and some thirty libraries
 /// that every `tickmark` command would load at start-up (7.6 ms of a 10 ms start), and it cannot
 /// be told to accept an untrusted certificate.
-public struct SocketHTTPTransport: HTTPTransport {
+package struct SocketHTTPTransport: HTTPTransport {
     /// Certificate files (PEM) trusted besides the system's store.
-    public var trustedCertificateFiles: [String]
+    package var trustedCertificateFiles: [String]
     /// The proxies requests go through.
-    public var proxies: HTTPProxies
+    package var proxies: HTTPProxies
 
     /// Creates a transport; proxies come from the process's environment unless given.
-    public init(trustedCertificateFiles: [String] = [], proxies: HTTPProxies? = nil) {
+    package init(trustedCertificateFiles: [String] = [], proxies: HTTPProxies? = nil) {
         self.trustedCertificateFiles = trustedCertificateFiles
         self.proxies = proxies ?? HTTPProxies(environment: ProcessInfo.processInfo.environment)
     }
 
     /// Sends the request; a response of any status is a success.
-    public func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure> {
+    package func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure> {
         guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host, !host.isEmpty else {
             return .failure(NetworkFailure("'\(request.url)' is not an http:// or https:// URL", kind: .other))

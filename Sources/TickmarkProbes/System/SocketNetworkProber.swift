@@ -2,18 +2,18 @@ import Foundation
 import Tickmark
 
 /// Opens real TCP connections and TLS handshakes (the system's OpenSSL), IPv4 and IPv6.
-public struct SocketNetworkProber: NetworkProber {
+package struct SocketNetworkProber: NetworkProber {
     /// PEM files of certificates trusted in addition to the system's store (a private CA).
-    public var trustedCertificateFiles: [String]
+    package var trustedCertificateFiles: [String]
 
     /// Creates a prober.
-    public init(trustedCertificateFiles: [String] = []) {
+    package init(trustedCertificateFiles: [String] = []) {
         self.trustedCertificateFiles = trustedCertificateFiles
     }
 
     /// Resolves `host`, connects to `port` within `timeout`, closes the connection, and returns
     /// how long connecting took (resolution included).
-    public func connect(host: String, port: Int, timeout: Duration) async -> Result<Duration, NetworkFailure> {
+    package func connect(host: String, port: Int, timeout: Duration) async -> Result<Duration, NetworkFailure> {
         await DetachedThread.run {
             let start = ContinuousClock.now
             return TCPSocket.connect(host: host, port: port, timeout: timeout, deadline: start + timeout)
@@ -24,7 +24,7 @@ public struct SocketNetworkProber: NetworkProber {
     /// Connects, performs a TLS handshake sending `serverName`, and returns the certificate and
     /// the verdict on it for `serverName`. A certificate that does not verify is not a failure
     /// here: `chainVerified`, `matchesHost` and `verificationError` say what is wrong.
-    public func certificate(host: String, port: Int, serverName: String, timeout: Duration) async -> Result<CertificateInfo, NetworkFailure> {
+    package func certificate(host: String, port: Int, serverName: String, timeout: Duration) async -> Result<CertificateInfo, NetworkFailure> {
         let trusted = trustedCertificateFiles
         return await DetachedThread.run {
             let deadline = ContinuousClock.now + timeout

@@ -9,21 +9,21 @@ import Foundation
 /// so nothing a probe started outlives it. Output is read until the process has ended and then
 /// for at most `outputLinger` more, so a process that escaped the group (by starting a session
 /// of its own) and still holds the pipes cannot make the probe wait.
-public struct SystemProcessLauncher: ProcessLauncher {
+package struct SystemProcessLauncher: ProcessLauncher {
     /// How long the process group has between SIGTERM and SIGKILL.
-    public var terminationGrace: Duration
+    package var terminationGrace: Duration
     /// How long output is still read once the process has ended.
-    public var outputLinger: Duration
+    package var outputLinger: Duration
 
     /// Creates a launcher.
-    public init(terminationGrace: Duration = .milliseconds(500), outputLinger: Duration = .milliseconds(100)) {
+    package init(terminationGrace: Duration = .milliseconds(500), outputLinger: Duration = .milliseconds(100)) {
         self.terminationGrace = terminationGrace
         self.outputLinger = outputLinger
     }
 
     /// Runs the process to its end, or kills its group at the timeout or when the awaiting task
     /// is cancelled (both reported as `.timedOut`).
-    public func run(_ request: ProcessRequest) async -> ProcessOutcome {
+    package func run(_ request: ProcessRequest) async -> ProcessOutcome {
         let flag = CancellationFlag()
         let grace = terminationGrace, linger = outputLinger
         return await DetachedThread.run({

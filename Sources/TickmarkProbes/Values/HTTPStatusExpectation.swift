@@ -2,16 +2,16 @@ import Tickmark
 
 /// The response statuses an `http` probe accepts: codes (`200`), lists (`200,204`) and classes
 /// (`2xx`).
-public struct HTTPStatusExpectation: Sendable, Equatable, CustomStringConvertible {
+package struct HTTPStatusExpectation: Sendable, Equatable, CustomStringConvertible {
     /// One accepted code or class.
-    public enum Pattern: Sendable, Equatable, CustomStringConvertible {
+    package enum Pattern: Sendable, Equatable, CustomStringConvertible {
         /// Exactly this code, 100…599.
         case code(Int)
         /// Any code whose first digit is this one, 1…5 (`2` for `2xx`).
         case statusClass(Int)
 
         /// `200` or `2xx`.
-        public var description: String {
+        package var description: String {
             switch self {
             case .code(let code): String(code)
             case .statusClass(let digit): "\(digit)xx"
@@ -19,7 +19,7 @@ public struct HTTPStatusExpectation: Sendable, Equatable, CustomStringConvertibl
         }
 
         /// Whether `status` is accepted by this pattern.
-        public func matches(_ status: Int) -> Bool {
+        package func matches(_ status: Int) -> Bool {
             switch self {
             case .code(let code): status == code
             case .statusClass(let digit): status / 100 == digit && (100...599).contains(status)
@@ -28,22 +28,22 @@ public struct HTTPStatusExpectation: Sendable, Equatable, CustomStringConvertibl
     }
 
     /// The accepted patterns; a status is accepted when any matches.
-    public var patterns: [Pattern]
+    package var patterns: [Pattern]
 
     /// Creates an expectation.
-    public init(_ patterns: [Pattern]) { self.patterns = patterns }
+    package init(_ patterns: [Pattern]) { self.patterns = patterns }
 
     /// Any `2xx` status: the default when a probe names none.
-    public static let success = HTTPStatusExpectation([.statusClass(2)])
+    package static let success = HTTPStatusExpectation([.statusClass(2)])
 
     /// Whether `status` is accepted.
-    public func matches(_ status: Int) -> Bool { patterns.contains { $0.matches(status) } }
+    package func matches(_ status: Int) -> Bool { patterns.contains { $0.matches(status) } }
 
     /// `200`, `200 or 204`, `2xx or 304`.
-    public var description: String { patterns.map(\.description).joined(separator: " or ") }
+    package var description: String { patterns.map(\.description).joined(separator: " or ") }
 
     /// Reads one written pattern: `200` or `2xx` (any case).
-    public static func pattern(_ text: String) -> Pattern? {
+    package static func pattern(_ text: String) -> Pattern? {
         let trimmed = text.trimmingASCIIWhitespace()
         let bytes = Array(trimmed.utf8)
         guard bytes.count == 3, (0x31...0x35).contains(bytes[0]) else { return nil }
@@ -54,7 +54,7 @@ public struct HTTPStatusExpectation: Sendable, Equatable, CustomStringConvertibl
     }
 
     /// Reads a written list: `200`, `200,204`, `2xx, 304`; a failure names the first invalid entry.
-    public static func parse(_ entries: [String]) -> Result<HTTPStatusExpectation, InvalidEntry> {
+    package static func parse(_ entries: [String]) -> Result<HTTPStatusExpectation, InvalidEntry> {
         var patterns: [Pattern] = []
         for entry in entries {
             for part in entry.split(separator: ",", omittingEmptySubsequences: false) {
@@ -67,8 +67,8 @@ public struct HTTPStatusExpectation: Sendable, Equatable, CustomStringConvertibl
     }
 
     /// An entry that is neither a status code nor a class.
-    public struct InvalidEntry: Error, Sendable, Equatable {
+    package struct InvalidEntry: Error, Sendable, Equatable {
         /// The entry as written.
-        public var text: String
+        package var text: String
     }
 }

@@ -1,26 +1,26 @@
 /// A network endpoint written `HOST:PORT`: a host name, an IPv4 address, or an IPv6 address in
 /// brackets (`[::1]:5432`).
-public struct HostPort: Sendable, Equatable, CustomStringConvertible {
+package struct HostPort: Sendable, Equatable, CustomStringConvertible {
     /// The host name or address, without brackets.
-    public var host: String
+    package var host: String
     /// The port, 1…65535.
-    public var port: Int
+    package var port: Int
 
     /// Creates an endpoint.
-    public init(host: String, port: Int) {
+    package init(host: String, port: Int) {
         self.host = host
         self.port = port
     }
 
     /// `host:port`, with brackets around an IPv6 address.
-    public var description: String { host.containsBytes(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    package var description: String { host.containsBytes(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     /// Why a text is not an endpoint.
-    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong, phrased for a diagnostic.
-        public var message: String
+        package var message: String
         /// The message.
-        public var description: String { message }
+        package var description: String { message }
     }
 
     /// The written parts of an endpoint, before they are checked.
@@ -46,7 +46,7 @@ public struct HostPort: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `text`; `defaultPort` is used when it names no port (otherwise a port is required).
-    public static func parse(_ text: String, defaultPort: Int? = nil) -> Result<HostPort, ParseError> {
+    package static func parse(_ text: String, defaultPort: Int? = nil) -> Result<HostPort, ParseError> {
         guard let parts = split(text) else {
             let message = text.hasPrefix("[")
                 ? "'\(text)' must be written [IPv6]:PORT, such as [::1]:5432"

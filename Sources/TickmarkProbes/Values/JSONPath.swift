@@ -5,31 +5,31 @@ import Tickmark
 ///
 /// Both forms become the same list of reference tokens. A token selects an object member by
 /// name, or, on an array, the element at that index (`0`, `1`, …), as JSON Pointer does.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// The reference tokens, outermost first; empty for the whole document.
-    public var tokens: [String]
+    package var tokens: [String]
     /// The path as written.
-    public var text: String
+    package var text: String
 
     /// Creates a path from tokens.
-    public init(tokens: [String], text: String) {
+    package init(tokens: [String], text: String) {
         self.tokens = tokens
         self.text = text
     }
 
     /// The path as written.
-    public var description: String { text }
+    package var description: String { text }
 
     /// Why a text is not a path.
-    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong.
-        public var message: String
+        package var message: String
         /// The message.
-        public var description: String { message }
+        package var description: String { message }
     }
 
     /// The value at this path in `document`, or `nil` when there is none.
-    public func resolve(in document: JSONValue) -> JSONValue? {
+    package func resolve(in document: JSONValue) -> JSONValue? {
         var current = document
         for token in tokens {
             switch current {
@@ -49,7 +49,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a dotted path or, when `text` starts with `/`, a JSON Pointer. `.`, `$` and the
     /// empty pointer `""` name the whole document.
-    public static func parse(_ text: String) -> Result<JSONPath, ParseError> {
+    package static func parse(_ text: String) -> Result<JSONPath, ParseError> {
         if text.hasPrefix("/") { return pointer(text) }
         if ["", ".", "$", "$."].contains(text) { return .success(JSONPath(tokens: [], text: text)) }
         var rest = Substring(text)

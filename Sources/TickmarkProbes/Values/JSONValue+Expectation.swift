@@ -3,7 +3,7 @@ import Tickmark
 extension JSONValue {
     /// A probe option's value as an expected JSON value (YAML scalars keep their type; inline
     /// option values are strings). A key given twice keeps its last value, in its first place.
-    public init(_ value: ProbeValue) {
+    package init(_ value: ProbeValue) {
         switch value {
         case .null: self = .null
         case .boolean(let flag): self = .bool(flag)
@@ -28,7 +28,7 @@ extension JSONValue {
 
     /// For scalars, the text they are written as in JSON, without quotes for strings
     /// (`3`, `1.5`, `true`, `null`, `abc`); `nil` for arrays and objects.
-    public var scalarText: String? {
+    package var scalarText: String? {
         switch self {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"
@@ -40,7 +40,7 @@ extension JSONValue {
 
     /// Compact JSON text with the keys of every object sorted, as evidence and messages show
     /// values, so that the text does not depend on the order a server sent the members in.
-    public var evidenceText: String {
+    package var evidenceText: String {
         var writer = JSONWriter(format: .compact)
         writer.value(sortingKeys())
         return writer.text
@@ -61,7 +61,7 @@ extension JSONValue {
     /// value is a string) matches the number `3`, and `true` matches `true`. An expected array
     /// matches an array of the same length whose elements match one by one. An expected object
     /// matches an object that has every expected key with a matching value; other keys are ignored.
-    public func isSatisfied(by actual: JSONValue) -> Bool {
+    package func isSatisfied(by actual: JSONValue) -> Bool {
         switch (self, actual) {
         case (.array(let expected), .array(let found)):
             return expected.count == found.count && zip(expected, found).allSatisfy { $0.isSatisfied(by: $1) }

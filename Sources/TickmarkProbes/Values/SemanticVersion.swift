@@ -5,20 +5,20 @@
 /// sorts before its release; pre-release identifiers compare one by one (numeric ones as numbers
 /// and lower than alphanumeric ones). Build metadata plays no part in precedence, so `==` also
 /// ignores it; compare `buildMetadata` directly when it matters.
-public struct SemanticVersion: Sendable, Hashable, Comparable, LosslessStringConvertible {
+package struct SemanticVersion: Sendable, Hashable, Comparable, LosslessStringConvertible {
     /// The major version.
-    public var major: Int
+    package var major: Int
     /// The minor version.
-    public var minor: Int
+    package var minor: Int
     /// The patch version.
-    public var patch: Int
+    package var patch: Int
     /// Pre-release identifiers (`["rc", "1"]` for `-rc.1`); empty for a release.
-    public var prerelease: [String]
+    package var prerelease: [String]
     /// Build metadata identifiers (`["build", "5"]` for `+build.5`).
-    public var buildMetadata: [String]
+    package var buildMetadata: [String]
 
     /// Creates a version from its parts; identifiers are taken as given.
-    public init(major: Int, minor: Int, patch: Int, prerelease: [String] = [], buildMetadata: [String] = []) {
+    package init(major: Int, minor: Int, patch: Int, prerelease: [String] = [], buildMetadata: [String] = []) {
         self.major = major
         self.minor = minor
         self.patch = patch
@@ -27,16 +27,16 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, LosslessStringCon
     }
 
     /// Parses `text`, which must be exactly a SemVer 2.0.0 version (no `v` prefix, no spaces).
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard case .success(let version) = SemanticVersion.parse(text) else { return nil }
         self = version
     }
 
     /// Whether the version has a pre-release part.
-    public var isPrerelease: Bool { !prerelease.isEmpty }
+    package var isPrerelease: Bool { !prerelease.isEmpty }
 
     /// The version as written by SemVer: `1.2.3-rc.1+build.5`.
-    public var description: String {
+    package var description: String {
         var text = "\(major).\(minor).\(patch)"
         if !prerelease.isEmpty { text += "-" + prerelease.joined(separator: ".") }
         if !buildMetadata.isEmpty { text += "+" + buildMetadata.joined(separator: ".") }
@@ -44,15 +44,15 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, LosslessStringCon
     }
 
     /// Why a text is not a semantic version.
-    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong, phrased for a diagnostic (`'1.2' needs three numbers, MAJOR.MINOR.PATCH`).
-        public var message: String
+        package var message: String
         /// The message.
-        public var description: String { message }
+        package var description: String { message }
     }
 
     /// Parses `text` as a SemVer 2.0.0 version, explaining what is wrong when it is not one.
-    public static func parse(_ text: String) -> Result<SemanticVersion, ParseError> {
+    package static func parse(_ text: String) -> Result<SemanticVersion, ParseError> {
         func failure(_ message: String) -> Result<SemanticVersion, ParseError> {
             .failure(ParseError(message: "'\(text)' is not a semantic version: \(message)"))
         }
@@ -84,13 +84,13 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, LosslessStringCon
     }
 
     /// Parses a tag such as `v1.2.3` or `1.2.3`: one leading `v` or `V` is allowed.
-    public static func parse(tag: String) -> Result<SemanticVersion, ParseError> {
+    package static func parse(tag: String) -> Result<SemanticVersion, ParseError> {
         if let first = tag.first, first == "v" || first == "V" { return parse(String(tag.dropFirst())) }
         return parse(tag)
     }
 
     /// SemVer precedence.
-    public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
+    package static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
             return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
         }
@@ -111,12 +111,12 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, LosslessStringCon
     }
 
     /// Equal precedence: build metadata is ignored.
-    public static func == (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
+    package static func == (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) == (rhs.major, rhs.minor, rhs.patch) && lhs.prerelease == rhs.prerelease
     }
 
     /// Hashes what `==` compares.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(major)
         hasher.combine(minor)
         hasher.combine(patch)

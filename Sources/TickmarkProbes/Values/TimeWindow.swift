@@ -11,22 +11,22 @@ import Tickmark
 /// 24-hour, the end excluded, `24:00` meaning the end of the day; a range whose end is before its
 /// start runs past midnight into the next day (`Fri 22:00-02:00` ends Saturday 02:00). Without a
 /// time range a span covers whole days.
-public struct TimeWindow: Sendable, Equatable, CustomStringConvertible {
+package struct TimeWindow: Sendable, Equatable, CustomStringConvertible {
     /// A day of the week, numbered from Monday as ISO 8601 does.
-    public enum Weekday: Int, Sendable, CaseIterable, Comparable {
+    package enum Weekday: Int, Sendable, CaseIterable, Comparable {
         case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
         /// The three-letter English abbreviation.
-        public var abbreviation: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1] }
+        package var abbreviation: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1] }
 
         /// The day after this one.
-        public var next: Weekday { Weekday(rawValue: rawValue % 7 + 1)! }
+        package var next: Weekday { Weekday(rawValue: rawValue % 7 + 1)! }
 
         /// The day before this one.
-        public var previous: Weekday { Weekday(rawValue: (rawValue + 5) % 7 + 1)! }
+        package var previous: Weekday { Weekday(rawValue: (rawValue + 5) % 7 + 1)! }
 
         /// Reads `Mon`, `monday`, `MON`, …
-        public init?(name: some StringProtocol) {
+        package init?(name: some StringProtocol) {
             let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
             let lowered = name.lowercased()
             guard let index = names.firstIndex(where: { $0 == lowered || $0.prefix(3) == lowered }) else { return nil }
@@ -34,34 +34,34 @@ public struct TimeWindow: Sendable, Equatable, CustomStringConvertible {
         }
 
         /// Weekday order, Monday first.
-        public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// One span: on some days, from a start minute to an end minute.
-    public struct Span: Sendable, Equatable, CustomStringConvertible {
+    package struct Span: Sendable, Equatable, CustomStringConvertible {
         /// The days the span starts on, Monday first.
-        public var days: [Weekday]
+        package var days: [Weekday]
         /// Minutes after midnight when the span starts (0…1439).
-        public var start: Int
+        package var start: Int
         /// Minutes after midnight when the span ends, excluded (1…1440); at or before `start`
         /// when the span runs past midnight.
-        public var end: Int
+        package var end: Int
 
         /// Creates a span starting on `days` (every day by default), covering whole days by default.
-        public init(days: [Weekday] = Weekday.allCases, start: Int = 0, end: Int = 1440) {
+        package init(days: [Weekday] = Weekday.allCases, start: Int = 0, end: Int = 1440) {
             self.days = days
             self.start = start
             self.end = end
         }
 
         /// Whether the span covers `minute` (after midnight) on `day`.
-        public func contains(day: Weekday, minute: Int) -> Bool {
+        package func contains(day: Weekday, minute: Int) -> Bool {
             if start < end { return days.contains(day) && (start..<end).contains(minute) }
             return (days.contains(day) && minute >= start) || (days.contains(day.previous) && minute < end)
         }
 
         /// The span as it would be written: `Mon-Thu 09:00-17:00`.
-        public var description: String {
+        package var description: String {
             var parts: [String] = []
             if days != Weekday.allCases { parts.append(TimeWindow.dayRuns(days)) }
             if start != 0 || end != 1440 { parts.append("\(TimeWindow.clock(start))-\(TimeWindow.clock(end))") }
@@ -70,24 +70,24 @@ public struct TimeWindow: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Why a text is not a time window.
-    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong, naming the offending part.
-        public var message: String
+        package var message: String
         /// The message.
-        public var description: String { message }
+        package var description: String { message }
     }
 
     /// The spans, in the order written.
-    public var spans: [Span]
+    package var spans: [Span]
 
     /// Creates a window from spans.
-    public init(spans: [Span]) { self.spans = spans }
+    package init(spans: [Span]) { self.spans = spans }
 
     /// The spans joined with commas.
-    public var description: String { spans.map(\.description).joined(separator: ", ") }
+    package var description: String { spans.map(\.description).joined(separator: ", ") }
 
     /// Whether `date`, read as wall-clock time in `timeZone`, falls in one of the spans.
-    public func contains(_ date: Date, in timeZone: TimeZone) -> Bool {
+    package func contains(_ date: Date, in timeZone: TimeZone) -> Bool {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
@@ -97,7 +97,7 @@ public struct TimeWindow: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses a window such as `Fri 15:00-24:00, Sat, Sun`.
-    public static func parse(_ text: String) -> Result<TimeWindow, ParseError> {
+    package static func parse(_ text: String) -> Result<TimeWindow, ParseError> {
         var spans: [Span] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
             var words = piece.split(whereSeparator: { $0 == " " || $0 == "\t" })

@@ -8,9 +8,9 @@ import TickmarkProbes
 /// Blocking items that fail are `<failure>`, that error are `<error>`; N/A items, items skipped by
 /// `when`, and advisory items that did not pass are `<skipped>`; a manual item that is not done is
 /// a `<failure>` naming what it waits for.
-public enum JUnitWriter {
+package enum JUnitWriter {
     /// The XML for `records` (several records from one release combine).
-    public static func xml(for records: [RunRecord]) -> String {
+    package static func xml(for records: [RunRecord]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
         var suiteID = 0
         for record in records {

@@ -4,7 +4,7 @@ import TickmarkProbes
 
 extension RunRecord {
     /// The record of `outcome`, with `signOffs` carried over.
-    public init(outcome: RunOutcome, environment: RunEnvironment, version: String, signOffs: [SignOff] = []) {
+    package init(outcome: RunOutcome, environment: RunEnvironment, version: String, signOffs: [SignOff] = []) {
         self.init(
             tool: Tool(name: "tickmark", version: version), startedAt: outcome.startedAt, finishedAt: outcome.finishedAt,
             decision: outcome.decision, environment: environment,
@@ -13,7 +13,7 @@ extension RunRecord {
     }
 
     /// The environment of this process: host name, CI provider, git commit and branch (as given).
-    public static func currentEnvironment(variables: [String: String], workingDirectory: String, gitCommit: String?, gitBranch: String?) -> RunEnvironment {
+    package static func currentEnvironment(variables: [String: String], workingDirectory: String, gitCommit: String?, gitBranch: String?) -> RunEnvironment {
         var ci: String?
         if variables["GITHUB_ACTIONS"] == "true" {
             ci = "github-actions"
@@ -43,7 +43,7 @@ extension RunRecord.ChecklistRecord {
     }
 
     /// The exact source bytes the record holds.
-    public var sourceBytes: [UInt8]? {
+    package var sourceBytes: [UInt8]? {
         if let source { return Array(source.utf8) }
         if let sourceBase64, let bytes = Base64.decode(sourceBase64) { return bytes }
         return nil

@@ -5,7 +5,7 @@ import TickmarkProbes
 extension RunRecord {
     /// Decodes a record from the bytes of the file at `path` (named in errors), read by the strict
     /// JSON parser. Members the record does not know are ignored; `null` counts as absent.
-    public static func decode(_ bytes: [UInt8], path: String) throws(TickmarkError) -> RunRecord {
+    package static func decode(_ bytes: [UInt8], path: String) throws(TickmarkError) -> RunRecord {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)

@@ -3,12 +3,12 @@ import Tickmark
 
 extension RunRecord {
     /// Reads a record file.
-    public static func load(_ path: String) throws(TickmarkError) -> RunRecord {
+    package static func load(_ path: String) throws(TickmarkError) -> RunRecord {
         try decode(ChecklistFile.readBytes(path), path: path)
     }
 
     /// Writes the record atomically, creating folders; `expected` guards against concurrent changes.
-    public func write(to path: String, expected: [UInt8]? = nil) throws(TickmarkError) {
+    package func write(to path: String, expected: [UInt8]? = nil) throws(TickmarkError) {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -21,7 +21,7 @@ extension RunRecord {
     }
 
     /// The default record path: `.tickmark/runs/<id>-<UTC timestamp>.json`.
-    public static func defaultPath(ids: [String], at date: Date, in folder: String = ".tickmark/runs") -> String {
+    package static func defaultPath(ids: [String], at date: Date, in folder: String = ".tickmark/runs") -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

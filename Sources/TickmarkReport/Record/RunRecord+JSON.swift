@@ -4,7 +4,7 @@ import TickmarkProbes
 extension RunRecord {
     /// The record as deterministic JSON: keys sorted, ISO-8601 times in UTC with milliseconds,
     /// two-space indentation, `"key" : value`, absent optional values left out, a final newline.
-    public func jsonBytes() throws(TickmarkError) -> [UInt8] {
+    package func jsonBytes() throws(TickmarkError) -> [UInt8] {
         var writer = JSONWriter(format: .record, capacity: 4096 + checklists.reduce(0) { $0 + ($1.source?.utf8.count ?? 0) * 2 + $1.items.count * 1024 })
         write(into: &writer)
         return writer.finishedLine()

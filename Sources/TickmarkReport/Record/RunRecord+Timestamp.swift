@@ -6,7 +6,7 @@ extension RunRecord {
     /// Written by hand: a record holds a time per probe, and a date formatter costs more to make
     /// than the rest of a record's text. The milliseconds are rounded half up from the time since
     /// 1970, as `ISO8601DateFormatter` rounds them, so the text is the one it writes.
-    public static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
         let (days, millisecondOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let (day, time) = millisecondOfDay < 0 ? (days - 1, millisecondOfDay + 86_400_000) : (days, millisecondOfDay)
@@ -90,7 +90,7 @@ extension RunRecord {
     }
 
     /// Reads ISO-8601 with or without fractional seconds, and `2026-12-01T18:00Z` (no seconds).
-    public static func parseTimestamp(_ text: String) -> Date? {
+    package static func parseTimestamp(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = formatter.date(from: text) { return date }

@@ -5,14 +5,14 @@ import TickmarkProbes
 extension SignOff {
     /// Whether the sign-off counts for an item whose content digest is now `digest` (`nil`: the
     /// item is gone), at `date`. The same rule as `validity(for:at:)`, for recorded items.
-    public func validity(digest: String?, at date: Date) -> Validity {
+    package func validity(digest: String?, at date: Date) -> Validity {
         if itemDigest != digest { return .stale }
         if let expires, expires <= date { return .expired }
         return .valid
     }
 
     /// `Name` of `Name <email>`, or the whole text when it has no address.
-    public var signerName: String {
+    package var signerName: String {
         guard let open = by.firstIndex(of: "<") else { return by }
         let name = by[..<open].trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? by : name
@@ -21,7 +21,7 @@ extension SignOff {
 
 extension RunRecord.ItemRecord {
     /// Whether the item has no probes and is decided by sign-offs (or a tick).
-    public var isManual: Bool {
+    package var isManual: Bool {
         probes.isEmpty && [.manual, .signedOff, .rejected].contains(status)
     }
 
@@ -30,7 +30,7 @@ extension RunRecord.ItemRecord {
 
     /// Whether the item itself is done (its children aside): passed, skipped, N/A, signed off, or
     /// a manual item ticked in the file that the run counted.
-    public var ownSatisfied: Bool {
+    package var ownSatisfied: Bool {
         if state == .na { return true }
         switch status {
         case .pass, .skipped, .signedOff: return true
@@ -48,7 +48,7 @@ extension RunRecord {
     /// ones do not count. Without one, a manual item ticked in the file counts unless `strict`;
     /// `nil` keeps what the run did (a run with `--strict` left a ticked manual item unsatisfied).
     /// Probe results are kept as recorded. Blockers that name no item (unmet `requires`) are kept.
-    public func recomputed(at date: Date, strict: Bool? = nil) -> RunRecord {
+    package func recomputed(at date: Date, strict: Bool? = nil) -> RunRecord {
         var record = self
         record.checklists = checklists.map { checklist in
             checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict)

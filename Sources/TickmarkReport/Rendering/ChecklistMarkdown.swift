@@ -3,13 +3,13 @@ import Tickmark
 import TickmarkProbes
 
 /// A checklist's own Markdown, re-rendered as a report with text edits only.
-public struct RenderedChecklist: Sendable {
+package struct RenderedChecklist: Sendable {
     /// The checklist's source as recorded.
-    public var source: [UInt8]
+    package var source: [UInt8]
     /// The edits applied to it: box bytes, inserted marks and evidence, the front matter removed.
-    public var edits: [TextEdit]
+    package var edits: [TextEdit]
     /// The source with the edits applied.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
 }
 
 /// Re-renders a recorded checklist's Markdown source as the record says.
@@ -19,9 +19,9 @@ public struct RenderedChecklist: Sendable {
 /// items; N/A, skipped and unselected items untouched), appends a result mark to each item's box
 /// line, inserts the evidence of probe items after the item's own content (before its children),
 /// and drops the front matter. Item positions come from parsing the recorded source again.
-public enum ChecklistMarkdown {
+package enum ChecklistMarkdown {
     /// The report Markdown of `checklist` (a recomputed record's), judging sign-offs at `date`.
-    public static func render(_ checklist: RunRecord.ChecklistRecord, signOffs: [SignOff], at date: Date) throws(TickmarkError) -> RenderedChecklist {
+    package static func render(_ checklist: RunRecord.ChecklistRecord, signOffs: [SignOff], at date: Date) throws(TickmarkError) -> RenderedChecklist {
         guard let source = checklist.sourceBytes else {
             throw TickmarkError(.invalidInput, "the record holds no source for checklist '\(checklist.id)', so it cannot be re-rendered; run it again with this version of tickmark", path: checklist.path)
         }

@@ -2,9 +2,9 @@
 // and run the script again.
 
 /// The report templates of `templates/`, built into the binary.
-public enum EmbeddedTemplates {
+package enum EmbeddedTemplates {
     /// `templates/report.md.mustache`.
-    public static let reportMarkdown = #"""
+    package static let reportMarkdown = #"""
 {{% CONTENT_TYPE: TEXT}}
 # {{decisionMark}} {{decision}} · {{title}}
 
@@ -52,7 +52,7 @@ No sign-offs are recorded.
 """#
 
     /// `templates/report.html.mustache`.
-    public static let reportHTML = #"""
+    package static let reportHTML = #"""
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -194,7 +194,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
 """#
 
     /// Every embedded template by file name, for tests and `--template` help.
-    public static let all: [(file: String, text: String)] = [
+    package static let all: [(file: String, text: String)] = [
         ("report.md.mustache", reportMarkdown),
         ("report.html.mustache", reportHTML),
     ]

@@ -9,12 +9,12 @@ import TickmarkProbes
 /// equals the record that finished last wins. Sign-offs are the union, without duplicates, oldest
 /// first. One checklist id with two different source digests is an error: the records are not of
 /// the same release.
-public enum RecordMerger {
+package enum RecordMerger {
     /// A record and the file it came from.
-    public typealias Source = (path: String, record: RunRecord)
+    package typealias Source = (path: String, record: RunRecord)
 
     /// The combined record (not yet recomputed: see `RunRecord.recomputed(at:strict:)`).
-    public static func merge(_ sources: [Source]) throws(TickmarkError) -> RunRecord {
+    package static func merge(_ sources: [Source]) throws(TickmarkError) -> RunRecord {
         guard let first = sources.first else { throw TickmarkError(.usage, "no run records to report on") }
         if sources.count == 1 { return first.record }
         // Later-finishing records are visited last, so they win ties.

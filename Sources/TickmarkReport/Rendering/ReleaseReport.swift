@@ -3,21 +3,21 @@ import Tickmark
 import TickmarkProbes
 
 /// The combined result of one or more run records, decided again at report time.
-public struct ReleaseReport: Sendable {
+package struct ReleaseReport: Sendable {
     /// The records combined and recomputed as of `generatedAt`.
-    public var record: RunRecord
+    package var record: RunRecord
     /// The record files, as given.
-    public var recordPaths: [String]
+    package var recordPaths: [String]
     /// When the report was made; sign-offs are judged at this time.
-    public var generatedAt: Date
+    package var generatedAt: Date
     /// The version of the tool making the report.
-    public var toolVersion: String
+    package var toolVersion: String
     /// Per checklist id, the items of its source that no record selected.
-    public var notRun: [String: [ChecklistItem]]
+    package var notRun: [String: [ChecklistItem]]
 
     /// Combines `sources` (see `RecordMerger`) and decides GO / NO-GO from their item results
     /// and the sign-offs valid at `date`; `strict` as in `RunRecord.recomputed(at:strict:)`.
-    public static func combine(_ sources: [RecordMerger.Source], at date: Date, strict: Bool? = nil, toolVersion: String) throws(TickmarkError) -> ReleaseReport {
+    package static func combine(_ sources: [RecordMerger.Source], at date: Date, strict: Bool? = nil, toolVersion: String) throws(TickmarkError) -> ReleaseReport {
         let record = try RecordMerger.merge(sources).recomputed(at: date, strict: strict)
         var notRun: [String: [ChecklistItem]] = [:]
         for checklist in record.checklists {
@@ -29,10 +29,10 @@ public struct ReleaseReport: Sendable {
     }
 
     /// GO when every checklist is GO.
-    public var decision: Decision { record.decision }
+    package var decision: Decision { record.decision }
 
     /// How many items ended how, across all checklists.
-    public var counts: ReportCounts {
+    package var counts: ReportCounts {
         var counts = ReportCounts()
         for checklist in record.checklists {
             for item in checklist.items { counts.add(item) }
@@ -42,7 +42,7 @@ public struct ReleaseReport: Sendable {
     }
 
     /// Every sign-off with its validity now and the item it is about, oldest first.
-    public var signOffs: [SignOffEntry] {
+    package var signOffs: [SignOffEntry] {
         record.signOffs.map { signOff in
             let checklist = record.checklists.first { $0.id == signOff.checklist }
             let item = checklist?.items.first { $0.id == signOff.item }
@@ -54,57 +54,57 @@ public struct ReleaseReport: Sendable {
     }
 
     /// The `version` variable of the first checklist that has one.
-    public var version: String? {
+    package var version: String? {
         record.checklists.lazy.compactMap { $0.variables["version"] }.first
     }
 
     /// Wall time from the earliest start to the latest finish.
-    public var durationMilliseconds: Int {
+    package var durationMilliseconds: Int {
         ReportText.milliseconds(from: record.startedAt, to: record.finishedAt)
     }
 }
 
 /// One sign-off as a report shows it.
-public struct SignOffEntry: Sendable, Equatable {
+package struct SignOffEntry: Sendable, Equatable {
     /// The sign-off as recorded.
-    public var signOff: SignOff
+    package var signOff: SignOff
     /// Valid, stale (the item changed, or is gone) or expired, at report time.
-    public var validity: SignOff.Validity
+    package var validity: SignOff.Validity
     /// The item's text, when the records hold the item.
-    public var itemText: String?
+    package var itemText: String?
     /// The item's line.
-    public var line: Int?
+    package var line: Int?
     /// The checklist file.
-    public var path: String?
+    package var path: String?
     /// Whether the records hold the item at all.
-    public var itemKnown: Bool
+    package var itemKnown: Bool
 }
 
 /// Item counts by result. N/A items and items no record selected are counted apart.
-public struct ReportCounts: Sendable, Equatable {
+package struct ReportCounts: Sendable, Equatable {
     /// Probe items that passed.
-    public var pass = 0
+    package var pass = 0
     /// Probe items that failed.
-    public var fail = 0
+    package var fail = 0
     /// Probe items that could not run.
-    public var error = 0
+    package var error = 0
     /// Probe items skipped by `when` or `needs`.
-    public var skipped = 0
+    package var skipped = 0
     /// Manual items with no valid sign-off and no tick that counts.
-    public var waiting = 0
+    package var waiting = 0
     /// Manual items ticked in the file that count without a sign-off.
-    public var ticked = 0
+    package var ticked = 0
     /// Manual items approved by a valid sign-off.
-    public var signedOff = 0
+    package var signedOff = 0
     /// Manual items rejected by a valid sign-off.
-    public var rejected = 0
+    package var rejected = 0
     /// N/A items.
-    public var notApplicable = 0
+    package var notApplicable = 0
     /// Items of the checklists that no record selected.
-    public var notRun = 0
+    package var notRun = 0
 
     /// Creates zero counts.
-    public init() {}
+    package init() {}
 
     mutating func add(_ item: RunRecord.ItemRecord) {
         if item.state == .na { notApplicable += 1; return }
@@ -120,7 +120,7 @@ public struct ReportCounts: Sendable, Equatable {
     }
 
     /// Non-zero counts with their labels (`1 error`, `2 errors`), in a fixed order.
-    public var entries: [(label: String, count: Int)] {
+    package var entries: [(label: String, count: Int)] {
         let all: [(Int, String, String)] = [
             (pass, "passed", "passed"), (fail, "failed", "failed"), (error, "error", "errors"),
             (signedOff, "signed off", "signed off"), (rejected, "rejected", "rejected"),
@@ -131,7 +131,7 @@ public struct ReportCounts: Sendable, Equatable {
     }
 
     /// `12 passed · 1 failed · 2 waiting for sign-off`.
-    public var text: String {
+    package var text: String {
         let entries = entries
         return entries.isEmpty ? "no items" : entries.map { "\($0.count) \($0.label)" }.joined(separator: " · ")
     }

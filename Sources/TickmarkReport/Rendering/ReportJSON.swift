@@ -4,12 +4,12 @@ import TickmarkProbes
 
 /// The combined result as `tickmark.report/v1` JSON: decision, counts, checklists with their
 /// items, and sign-offs with their validity at report time. Keys come in a fixed order.
-public enum ReportJSON {
+package enum ReportJSON {
     /// The schema identifier.
-    public static let schemaID = "tickmark.report/v1"
+    package static let schemaID = "tickmark.report/v1"
 
     /// The JSON text of `report`, ending with a line break.
-    public static func text(_ report: ReleaseReport) -> String {
+    package static func text(_ report: ReleaseReport) -> String {
         let record = report.record
         var json = JSONWriter()
         json.beginObject()

@@ -3,7 +3,7 @@ import Mustache
 import Tickmark
 
 /// The formats `tickmark report` writes.
-public enum ReportFormat: String, CaseIterable, Sendable {
+package enum ReportFormat: String, CaseIterable, Sendable {
     /// The checklists re-rendered as Markdown, with a summary and a sign-off block.
     case md
     /// One self-contained HTML page of the same.
@@ -14,14 +14,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case junit
 
     /// Whether the format is rendered from a Mustache template (and so takes `--template`).
-    public var usesTemplate: Bool { self == .md || self == .html }
+    package var usesTemplate: Bool { self == .md || self == .html }
 }
 
 /// Renders a `ReleaseReport` in each format.
-public enum ReportRenderer {
+package enum ReportRenderer {
     /// The report's text. `template` (read from `templatePath`, named in errors) replaces the
     /// built-in Mustache template of the Markdown and HTML formats.
-    public static func render(
+    package static func render(
         _ report: ReleaseReport, format: ReportFormat, template: String? = nil, templatePath: String? = nil
     ) throws(TickmarkError) -> String {
         switch format {
@@ -42,7 +42,7 @@ public enum ReportRenderer {
     }
 
     /// The built-in template of a format, as shipped in `templates/`.
-    public static func builtInTemplate(_ format: ReportFormat) -> String? {
+    package static func builtInTemplate(_ format: ReportFormat) -> String? {
         switch format {
         case .md: return EmbeddedTemplates.reportMarkdown
         case .html: return EmbeddedTemplates.reportHTML

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Small text conversions shared by the report renderers: escaping, durations, times.
-public enum ReportText {
+package enum ReportText {
     /// `text` escaped for HTML text and attribute values.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -21,7 +21,7 @@ public enum ReportText {
 
     /// `text` as literal Markdown inline text: punctuation Markdown could read as syntax gets a
     /// backslash, and line breaks become spaces (so it also fits in a table cell).
-    public static func markdown(_ text: String) -> String {
+    package static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -39,7 +39,7 @@ public enum ReportText {
     }
 
     /// A duration for people: `0.12 s`, `12.3 s`, `2 min 05 s`, `1 h 02 min` (`<0.01 s` below 5 ms).
-    public static func duration(milliseconds: Int) -> String {
+    package static func duration(milliseconds: Int) -> String {
         let value = max(0, milliseconds)
         if value < 5 { return "<0.01 s" }
         if value < 10_000 {
@@ -56,12 +56,12 @@ public enum ReportText {
     }
 
     /// The milliseconds between two times.
-    public static func milliseconds(from start: Date, to end: Date) -> Int {
+    package static func milliseconds(from start: Date, to end: Date) -> Int {
         Int((end.timeIntervalSince(start) * 1000).rounded())
     }
 
     /// A time for people, in UTC: `2026-11-21 14:03 UTC`.
-    public static func time(_ date: Date) -> String {
+    package static func time(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -70,12 +70,12 @@ public enum ReportText {
     }
 
     /// `count noun` with an `s` when not one.
-    public static func plural(_ count: Int, _ noun: String) -> String {
+    package static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// At most `limit` characters of `text` on one line, with `…` when cut.
-    public static func oneLine(_ text: String, limit: Int = 160) -> String {
+    package static func oneLine(_ text: String, limit: Int = 160) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }

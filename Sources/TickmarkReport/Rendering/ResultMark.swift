@@ -3,17 +3,17 @@ import Tickmark
 import TickmarkProbes
 
 /// What a report shows after an item's box: an emoji, a word, and the timing.
-public struct ResultMark: Sendable, Equatable {
+package struct ResultMark: Sendable, Equatable {
     /// `✅`, `❌`, `⚠️`, `⏳`, `✍️`, `🚫`, `⏭️`, `➖`, `☑️` or `▫️`.
-    public var symbol: String
+    package var symbol: String
     /// `pass`, `fail`, `waiting for sign-off`, `signed off by Ana`… (plain text).
-    public var label: String
+    package var label: String
     /// The probes' total time, when the item has probes.
-    public var milliseconds: Int?
+    package var milliseconds: Int?
 
     /// The mark of a recorded item (`nil`: the records did not select it), given its sign-offs
     /// (oldest first) and the time they are judged at.
-    public init(_ item: RunRecord.ItemRecord?, signOffs: [SignOff] = [], at date: Date = Date()) {
+    package init(_ item: RunRecord.ItemRecord?, signOffs: [SignOff] = [], at date: Date = Date()) {
         guard let item else {
             (symbol, label, milliseconds) = ("▫️", "not run", nil)
             return
@@ -47,7 +47,7 @@ public struct ResultMark: Sendable, Equatable {
     }
 
     /// `✅ pass · 0.12 s`.
-    public var text: String {
+    package var text: String {
         var text = "\(symbol) \(label)"
         if let milliseconds { text += " · " + ReportText.duration(milliseconds: milliseconds) }
         return text

@@ -3,29 +3,29 @@ import Tickmark
 
 /// Finds the item a person means in a run record: by exact id, else by a case-insensitive part of
 /// its text that matches exactly one item.
-public struct ItemLookup: Sendable {
+package struct ItemLookup: Sendable {
     /// One item of the record, with the checklist it belongs to.
-    public struct Match: Sendable, Equatable, CustomStringConvertible {
+    package struct Match: Sendable, Equatable, CustomStringConvertible {
         /// The checklist's index in the record.
-        public var checklistIndex: Int
+        package var checklistIndex: Int
         /// The item's index in the checklist's items.
-        public var itemIndex: Int
+        package var itemIndex: Int
         /// The checklist's id.
-        public var checklistID: String
+        package var checklistID: String
         /// The checklist's path.
-        public var path: String
+        package var path: String
         /// The item as recorded.
-        public var item: RunRecord.ItemRecord
+        package var item: RunRecord.ItemRecord
 
         /// `path:line: id — text`, for candidate lists.
-        public var description: String {
+        package var description: String {
             let kind = item.isManual ? "" : item.state == .na ? " (not applicable)" : " (probe item)"
             return "\(path):\(item.line): \(item.id) — \(item.text)\(kind)"
         }
     }
 
     /// What a query found.
-    public enum Result: Sendable, Equatable {
+    package enum Result: Sendable, Equatable {
         /// Exactly one item.
         case found(Match)
         /// Several items; the query must be more precise (or `--checklist` given).
@@ -35,15 +35,15 @@ public struct ItemLookup: Sendable {
     }
 
     /// The record searched.
-    public let record: RunRecord
+    package let record: RunRecord
 
     /// Looks items up in `record`.
-    public init(record: RunRecord) {
+    package init(record: RunRecord) {
         self.record = record
     }
 
     /// Every item of the record (of `checklist` only, when given), in record order.
-    public func items(in checklist: String? = nil) -> [Match] {
+    package func items(in checklist: String? = nil) -> [Match] {
         var matches: [Match] = []
         for (checklistIndex, entry) in record.checklists.enumerated() where checklist == nil || entry.id == checklist {
             for (itemIndex, item) in entry.items.enumerated() {
@@ -54,7 +54,7 @@ public struct ItemLookup: Sendable {
     }
 
     /// The item `query` names: an exact id wins over text; text matches ignore case.
-    public func find(_ query: String, checklist: String? = nil) -> Result {
+    package func find(_ query: String, checklist: String? = nil) -> Result {
         let all = items(in: checklist)
         let byID = all.filter { $0.item.id == query }
         if byID.count == 1 { return .found(byID[0]) }

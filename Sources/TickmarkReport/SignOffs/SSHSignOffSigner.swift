@@ -4,14 +4,14 @@ import TickmarkSigning
 
 /// Signs sign-offs with the approver's own OpenSSH Ed25519 key (or through the SSH agent), as
 /// SSHSIG over `SignOff.canonicalText` in the namespace `tickmark-sign-off`.
-public struct SSHSignOffSigner: SignOffSigner {
+package struct SSHSignOffSigner: SignOffSigner {
     /// The SSHSIG namespace of sign-off signatures (distinct from reports', so neither can stand for the other).
-    public static let namespace = "tickmark-sign-off"
+    package static let namespace = "tickmark-sign-off"
 
     /// Creates the signer.
-    public init() {}
+    package init() {}
 
-    public func sign(_ text: String, keyPath: String) throws -> SignOff.Signature {
+    package func sign(_ text: String, keyPath: String) throws -> SignOff.Signature {
         let key = try SigningKey.load(path: keyPath)
         let signature = try SSHSignature.sign(Array(text.utf8), with: key, namespace: Self.namespace)
         return SignOff.Signature(
@@ -22,21 +22,21 @@ public struct SSHSignOffSigner: SignOffSigner {
 }
 
 /// The check of one signed sign-off.
-public struct SignOffSignatureCheck: Sendable, Equatable {
+package struct SignOffSignatureCheck: Sendable, Equatable {
     /// The sign-off checked.
-    public var signOff: SignOff
+    package var signOff: SignOff
     /// The signer's key fingerprint.
-    public var fingerprint: String?
+    package var fingerprint: String?
     /// Why it does not verify, if it does not.
-    public var failure: String?
+    package var failure: String?
     /// The allowed-signers principal that matched, if checked against a file.
-    public var principal: String?
+    package var principal: String?
 }
 
 /// Verifies the approvers' signatures inside a run record.
-public enum SignOffSignatures {
+package enum SignOffSignatures {
     /// Checks every signed sign-off of `record`; with `allowedSigners`, the key must also be allowed.
-    public static func check(_ record: RunRecord, allowedSigners: AllowedSigners? = nil) -> [SignOffSignatureCheck] {
+    package static func check(_ record: RunRecord, allowedSigners: AllowedSigners? = nil) -> [SignOffSignatureCheck] {
         record.signOffs.compactMap { signOff in
             guard let signed = signOff.signature else { return nil }
             var check = SignOffSignatureCheck(signOff: signOff)

@@ -6,9 +6,9 @@ import Tickmark
 /// The sign-off is bound to the item's content as it is now in the checklist file, which must be
 /// what the run saw: if the item changed since, the record is stale and nothing is signed, so no
 /// one approves a text they have not seen.
-public enum SignOffRecorder {
+package enum SignOffRecorder {
     /// The current bytes of a recorded checklist file, and the path they were read from.
-    public typealias SourceReader = (RunRecord.ChecklistRecord) throws(TickmarkError) -> (path: String, bytes: [UInt8])
+    package typealias SourceReader = (RunRecord.ChecklistRecord) throws(TickmarkError) -> (path: String, bytes: [UInt8])
 
     /// The record with `request`'s sign-off appended and decisions recomputed as of `now`.
     ///
@@ -16,7 +16,7 @@ public enum SignOffRecorder {
     ///   - recordPath: the record's path, named in errors.
     ///   - currentSource: reads the checklist file the item belongs to, as it is on disk now.
     ///   - signer: signs the sign-off when `request.keyPath` is set.
-    public static func record(
+    package static func record(
         _ request: SignOffRequest, in record: RunRecord, recordPath: String, now: Date,
         signer: any SignOffSigner = UnavailableSignOffSigner(), currentSource: SourceReader
     ) throws(TickmarkError) -> SignOffOutcome {

@@ -3,26 +3,26 @@ import Tickmark
 import TickmarkProbes
 
 /// What a person asks `tickmark sign-off` to record.
-public struct SignOffRequest: Sendable, Equatable {
+package struct SignOffRequest: Sendable, Equatable {
     /// The item: its id, or a case-insensitive part of its text.
-    public var item: String
+    package var item: String
     /// Only look in this checklist (by id).
-    public var checklist: String?
+    package var checklist: String?
     /// Who: `Name <email>`.
-    public var by: String
+    package var by: String
     /// The role they sign in.
-    public var role: String?
+    package var role: String?
     /// A free-text note.
-    public var note: String?
+    package var note: String?
     /// Approve or reject.
-    public var decision: SignOff.Decision
+    package var decision: SignOff.Decision
     /// When the approval stops counting.
-    public var expires: Date?
+    package var expires: Date?
     /// The private key that signs the sign-off, if any.
-    public var keyPath: String?
+    package var keyPath: String?
 
     /// Creates a request.
-    public init(
+    package init(
         item: String, checklist: String? = nil, by: String, role: String? = nil, note: String? = nil,
         decision: SignOff.Decision = .approve, expires: Date? = nil, keyPath: String? = nil
     ) {
@@ -37,7 +37,7 @@ public struct SignOffRequest: Sendable, Equatable {
     }
 
     /// Whether `text` looks like `Name <email>`: a name, then an address with one `@` in angle brackets.
-    public static func isSigner(_ text: String) -> Bool {
+    package static func isSigner(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else { return false }
         let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
@@ -55,19 +55,19 @@ public struct SignOffRequest: Sendable, Equatable {
 }
 
 /// What `SignOffRecorder.record` did.
-public struct SignOffOutcome: Sendable {
+package struct SignOffOutcome: Sendable {
     /// The record with the sign-off appended and decisions recomputed.
-    public var record: RunRecord
+    package var record: RunRecord
     /// The sign-off added.
-    public var signOff: SignOff
+    package var signOff: SignOff
     /// The item signed off (as recorded before the sign-off).
-    public var match: ItemLookup.Match
+    package var match: ItemLookup.Match
     /// The item as it is now in the updated record.
-    public var item: RunRecord.ItemRecord
+    package var item: RunRecord.ItemRecord
     /// The checklist's decision now.
-    public var checklistDecision: Decision
+    package var checklistDecision: Decision
     /// Things the person should know, such as a role outside the item's owners.
-    public var notes: [String]
+    package var notes: [String]
 }
 
 
@@ -75,20 +75,20 @@ public struct SignOffOutcome: Sendable {
 ///
 /// The signature covers `SignOff.canonicalText`, which holds every field but the signature itself,
 /// so it is computed before the signature is attached.
-public protocol SignOffSigner: Sendable {
+package protocol SignOffSigner: Sendable {
     /// An SSHSIG signature over `text` by the private key at `keyPath`.
     func sign(_ text: String, keyPath: String) throws -> SignOff.Signature
 }
 
 extension SignOffSigner {
     /// Refuses: signing is provided by the signing module once it is wired in.
-    public func sign(_ text: String, keyPath: String) throws -> SignOff.Signature {
+    package func sign(_ text: String, keyPath: String) throws -> SignOff.Signature {
         throw TickmarkError(.usage, "signing sign-offs needs the signing module, which this build does not include; sign off without --key", path: keyPath)
     }
 }
 
 /// The signer used until the signing module provides one: every request is refused.
-public struct UnavailableSignOffSigner: SignOffSigner {
+package struct UnavailableSignOffSigner: SignOffSigner {
     /// Creates the signer.
-    public init() {}
+    package init() {}
 }

@@ -7,40 +7,40 @@ import Tickmark
 import TickmarkSigning
 
 /// An in-toto Statement v1: which files (subjects, by digest) a predicate speaks about.
-public struct InTotoStatement: Equatable, Sendable {
+package struct InTotoStatement: Equatable, Sendable {
     /// The statement's `_type`.
-    public static let type = "https://in-toto.io/Statement/v1"
+    package static let type = "https://in-toto.io/Statement/v1"
     /// The DSSE payload type of a statement.
-    public static let payloadType = "application/vnd.in-toto+json"
+    package static let payloadType = "application/vnd.in-toto+json"
 
     /// A file the statement is about.
-    public struct Subject: Equatable, Sendable {
+    package struct Subject: Equatable, Sendable {
         /// The file's name, relative to the folder of the envelope.
-        public var name: String
+        package var name: String
         /// Digests by algorithm name (`sha256`, `sha512`, …), as lowercase hex.
-        public var digest: [String: String]
+        package var digest: [String: String]
 
         /// Creates a subject.
-        public init(name: String, digest: [String: String]) {
+        package init(name: String, digest: [String: String]) {
             self.name = name
             self.digest = digest
         }
 
         /// A subject for `bytes` named `name`, with their SHA-256.
-        public init(name: String, bytes: [UInt8]) {
+        package init(name: String, bytes: [UInt8]) {
             self.init(name: name, digest: ["sha256": Digest.sha256Hex(bytes)])
         }
     }
 
     /// The files, at least one.
-    public var subjects: [Subject]
+    package var subjects: [Subject]
     /// The predicate's type URI.
-    public var predicateType: String
+    package var predicateType: String
     /// The predicate, any JSON value chosen by the caller.
-    public var predicate: JSONValue
+    package var predicate: JSONValue
 
     /// Creates a statement.
-    public init(subjects: [Subject], predicateType: String, predicate: JSONValue) {
+    package init(subjects: [Subject], predicateType: String, predicate: JSONValue) {
         self.subjects = subjects
         self.predicateType = predicateType
         self.predicate = predicate
@@ -48,7 +48,7 @@ public struct InTotoStatement: Equatable, Sendable {
 
     /// The statement as a JSON value: `_type`, `subject`, `predicateType`, `predicate`, with
     /// each subject's digests sorted by algorithm name.
-    public var json: JSONValue {
+    package var json: JSONValue {
         let subjectValues: [JSONValue] = subjects.map { subject in
             let digests = subject.digest.sorted { $0.key < $1.key }.map { JSONValue.Member($0.key, .string($0.value)) }
             return .object(["name": .string(subject.name), "digest": .object(digests)])
@@ -62,7 +62,7 @@ public struct InTotoStatement: Equatable, Sendable {
     }
 
     /// Reads a statement; unknown fields are ignored, as the specification asks.
-    public init(json value: JSONValue) throws(VerificationFailure) {
+    package init(json value: JSONValue) throws(VerificationFailure) {
         func malformed(_ reason: String) -> VerificationFailure {
             VerificationFailure(.malformed, "malformed in-toto statement: \(reason)")
         }
@@ -96,7 +96,7 @@ public struct InTotoStatement: Equatable, Sendable {
 
     /// Re-checks every subject against the file of that name in `folder`: it must exist, stay
     /// inside the folder, and have every SHA-256/SHA-512 digest listed. Throws the first mismatch.
-    public func checkSubjects(in folder: String) throws(VerificationFailure) {
+    package func checkSubjects(in folder: String) throws(VerificationFailure) {
         for (index, subject) in subjects.enumerated() {
             let path = try Self.resolve(subject.name, index: index, in: folder)
             let known = subject.digest.filter { $0.key == "sha256" || $0.key == "sha512" }
@@ -125,7 +125,7 @@ public struct InTotoStatement: Equatable, Sendable {
     }
 
     /// Whether some subject names the same file as `path` (same device and inode).
-    public func names(file path: String, in folder: String) -> Bool {
+    package func names(file path: String, in folder: String) -> Bool {
         var target = stat()
         guard stat(path, &target) == 0 else { return false }
         return subjects.enumerated().contains { index, subject in

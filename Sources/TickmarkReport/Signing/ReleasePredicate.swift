@@ -3,9 +3,9 @@ import Tickmark
 
 /// The in-toto predicate of a signed release report (`https://tickmark.dev/release-report/v1`):
 /// the decision, version, commit, checklist digests and approvers, taken from the run records.
-public enum ReleasePredicate {
+package enum ReleasePredicate {
     /// The predicate for `records`, evaluated at `now` (sign-off validity).
-    public static func make(records: [RunRecord], now: Date = Date()) -> InTotoPredicate {
+    package static func make(records: [RunRecord], now: Date = Date()) -> InTotoPredicate {
         let checklists = records.flatMap(\.checklists)
         let decision = records.allSatisfy { $0.decision == .go } && !records.isEmpty ? "GO" : "NO-GO"
         let version = checklists.lazy.compactMap { $0.variables["version"] }.first

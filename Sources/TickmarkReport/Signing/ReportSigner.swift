@@ -2,14 +2,14 @@ import Tickmark
 import TickmarkSigning
 
 /// How a report is signed.
-public enum SignatureFormat: String, Sendable, CaseIterable {
+package enum SignatureFormat: String, Sendable, CaseIterable {
     /// An OpenSSH signature in `FILE.sig`, verifiable with `ssh-keygen -Y verify -n tickmark`.
     case sshsig
     /// A DSSE envelope around an in-toto Statement v1 in `FILE.intoto.json`.
     case dsse
 
     /// The signature file written next to `file`.
-    public func signaturePath(for file: String) -> String {
+    package func signaturePath(for file: String) -> String {
         switch self {
         case .sshsig: file + ".sig"
         case .dsse: file + ".intoto.json"
@@ -19,31 +19,31 @@ public enum SignatureFormat: String, Sendable, CaseIterable {
 
 /// The predicate of a DSSE/in-toto signature: its type URI and its content, which the caller
 /// (the report layer) supplies.
-public struct InTotoPredicate: Equatable, Sendable {
+package struct InTotoPredicate: Equatable, Sendable {
     /// The predicate type of Tickmark's release reports.
-    public static let releaseReportType = "https://tickmark.dev/release-report/v1"
+    package static let releaseReportType = "https://tickmark.dev/release-report/v1"
 
     /// The predicate type URI.
-    public var predicateType: String
+    package var predicateType: String
     /// The predicate's content (decision, version, commit, digests, approvers …).
-    public var content: JSONValue
+    package var content: JSONValue
 
     /// Creates a predicate.
-    public init(predicateType: String = releaseReportType, content: JSONValue) {
+    package init(predicateType: String = releaseReportType, content: JSONValue) {
         self.predicateType = predicateType
         self.content = content
     }
 }
 
 /// Signs report files: the public entry point of signing.
-public enum ReportSigner {
+package enum ReportSigner {
     /// Signs `file` with `key` and writes the signature atomically next to it (`FILE.sig` or
     /// `FILE.intoto.json`, or `output` when given). Returns the path written.
     ///
     /// - `.sshsig` signs the file's bytes (SHA-512, namespace `namespace`).
     /// - `.dsse` signs an in-toto Statement whose subject is the file (by name and sha256) and
     ///   whose predicate is `predicate`, which this format requires.
-    public static func sign(
+    package static func sign(
         file: String, key: SigningKey, format: SignatureFormat, predicate: InTotoPredicate? = nil,
         namespace: String = SSHSignature.tickmarkNamespace, output: String? = nil
     ) throws(TickmarkError) -> String {

@@ -5,11 +5,11 @@ import TickmarkSigning
 ///
 /// Files that cannot be read are thrown as `TickmarkError`s; a signature that does not verify is
 /// a `VerificationResult` with a `failure`.
-public enum ReportVerifier {
+package enum ReportVerifier {
     /// Verifies `file` against its signature (`signature`, or `FILE.sig` / `FILE.intoto.json`),
     /// trusting the keys of the `allowed_signers` file at `allowedSigners`, as `identity` when
     /// given, for `namespace`, at time `now` (seconds since 1970; default: the current time).
-    public static func verify(
+    package static func verify(
         file: String, signature: String? = nil, allowedSigners: String, identity: String? = nil,
         namespace: String = SSHSignature.tickmarkNamespace, now: Int? = nil
     ) throws(TickmarkError) -> VerificationResult {
@@ -19,7 +19,7 @@ public enum ReportVerifier {
     }
 
     /// Verifies `file` against its signature, trusting only `publicKey`.
-    public static func verify(
+    package static func verify(
         file: String, signature: String? = nil, publicKey: SSHPublicKey, namespace: String = SSHSignature.tickmarkNamespace
     ) throws(TickmarkError) -> VerificationResult {
         try verify(file: file, signature: signature, namespace: namespace, trust: .key(publicKey))

@@ -1,22 +1,22 @@
 import TickmarkSigning
 
 /// The outcome of verifying a signed report: who signed it, with which key, or why it failed.
-public struct VerificationResult: Equatable, Sendable {
+package struct VerificationResult: Equatable, Sendable {
     /// The signature's format.
-    public var format: SignatureFormat
+    package var format: SignatureFormat
     /// Why verification failed; `nil` when it succeeded.
-    public var failure: VerificationFailure?
+    package var failure: VerificationFailure?
     /// The signer: the matched principals of the allowed signers, or the public key's comment.
-    public var signer: String?
+    package var signer: String?
     /// The fingerprint (`SHA256:…`) of the key that made the signature, when known.
-    public var fingerprint: String?
+    package var fingerprint: String?
     /// The DSSE key id of the signing key, for `.dsse`.
-    public var keyID: String?
+    package var keyID: String?
     /// The verified in-toto statement, for `.dsse`.
-    public var statement: InTotoStatement?
+    package var statement: InTotoStatement?
 
     /// Creates a result.
-    public init(
+    package init(
         format: SignatureFormat, failure: VerificationFailure? = nil, signer: String? = nil, fingerprint: String? = nil,
         keyID: String? = nil, statement: InTotoStatement? = nil
     ) {
@@ -29,10 +29,10 @@ public struct VerificationResult: Equatable, Sendable {
     }
 
     /// Whether the signature verified.
-    public var isVerified: Bool { failure == nil }
+    package var isVerified: Bool { failure == nil }
 
     /// One line for people, in the manner of `ssh-keygen -Y verify`.
-    public var summary: String {
+    package var summary: String {
         if let failure { return "Verification failed: \(failure.message)" }
         let who = signer.map { " for \($0)" } ?? ""
         let key = fingerprint.map { " with ED25519 key \($0)" } ?? ""

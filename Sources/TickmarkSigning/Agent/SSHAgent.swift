@@ -9,20 +9,20 @@ import Tickmark
 ///
 /// The agent keeps decrypted keys in memory, so a passphrase-protected key can sign without
 /// Tickmark ever seeing the passphrase or the private key.
-public struct SSHAgent: Sendable {
+package struct SSHAgent: Sendable {
     /// The environment variable that names the agent's socket.
-    public static let environmentVariable = "SSH_AUTH_SOCK"
+    package static let environmentVariable = "SSH_AUTH_SOCK"
 
     /// The path of the agent's Unix socket.
-    public let socketPath: String
+    package let socketPath: String
 
     /// A client for the agent listening at `socketPath`.
-    public init(socketPath: String) {
+    package init(socketPath: String) {
         self.socketPath = socketPath
     }
 
     /// The agent named by `SSH_AUTH_SOCK`, or `nil` if the variable is unset or empty.
-    public static func fromEnvironment() -> SSHAgent? {
+    package static func fromEnvironment() -> SSHAgent? {
         guard let value = getenv(environmentVariable), value.pointee != 0 else { return nil }
         return SSHAgent(socketPath: String(cString: value))
     }
@@ -36,7 +36,7 @@ public struct SSHAgent: Sendable {
     }
 
     /// The Ed25519 keys the agent holds, with their comments; keys of other types are left out.
-    public func identities() throws(TickmarkError) -> [SSHPublicKey] {
+    package func identities() throws(TickmarkError) -> [SSHPublicKey] {
         let reply = try request([Message.requestIdentities])
         var reader = SSHReader(reply)
         let entries = try wireFields("the agent's list of keys is malformed", code: .sshAgent) { () throws(SSHWireError) in
@@ -59,7 +59,7 @@ public struct SSHAgent: Sendable {
 
     /// Asks the agent to sign `data` with `key` and returns the 64-byte Ed25519 signature,
     /// after checking it against the key.
-    public func sign(_ data: [UInt8], with key: SSHPublicKey) throws(TickmarkError) -> [UInt8] {
+    package func sign(_ data: [UInt8], with key: SSHPublicKey) throws(TickmarkError) -> [UInt8] {
         var message = SSHWriter()
         message.byte(Message.signRequest)
         message.string(key.blob)

@@ -4,16 +4,16 @@ import Tickmark
 /// Ed25519 (RFC 8032) keys and signatures, computed by the system's OpenSSL (`libcrypto`).
 ///
 /// Signing is deterministic: the same key and message always give the same 64 bytes.
-public enum Ed25519 {
+package enum Ed25519 {
     /// A private key, held as its 32-byte seed.
-    public struct PrivateKey: Sendable {
+    package struct PrivateKey: Sendable {
         /// The 32-byte seed (RFC 8032's private key).
-        public let seed: [UInt8]
+        package let seed: [UInt8]
         /// The matching public key.
-        public let publicKey: PublicKey
+        package let publicKey: PublicKey
 
         /// Creates a key from a 32-byte seed, deriving its public key.
-        public init(seed: [UInt8]) throws(TickmarkError) {
+        package init(seed: [UInt8]) throws(TickmarkError) {
             guard seed.count == 32 else {
                 throw TickmarkError(.signingKey, "an Ed25519 seed has 32 bytes, not \(seed.count)")
             }
@@ -32,7 +32,7 @@ public enum Ed25519 {
         }
 
         /// Signs `message` (the message itself: Ed25519 hashes internally), giving 64 bytes.
-        public func sign(_ message: [UInt8]) throws(TickmarkError) -> [UInt8] {
+        package func sign(_ message: [UInt8]) throws(TickmarkError) -> [UInt8] {
             let pkey = seed.withUnsafeBufferPointer {
                 EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, $0.baseAddress, 32)
             }
@@ -54,12 +54,12 @@ public enum Ed25519 {
     }
 
     /// A public key, held as its 32 raw bytes.
-    public struct PublicKey: Hashable, Sendable {
+    package struct PublicKey: Hashable, Sendable {
         /// The 32 raw bytes (RFC 8032's encoding of the point).
-        public let raw: [UInt8]
+        package let raw: [UInt8]
 
         /// Creates a key from its 32 raw bytes; throws unless OpenSSL accepts them as an Ed25519 key.
-        public init(raw: [UInt8]) throws(TickmarkError) {
+        package init(raw: [UInt8]) throws(TickmarkError) {
             guard raw.count == 32 else {
                 throw TickmarkError(.signingKey, "an Ed25519 public key has 32 bytes, not \(raw.count)")
             }
@@ -72,7 +72,7 @@ public enum Ed25519 {
         }
 
         /// Whether `signature` is a valid Ed25519 signature of `message` by this key.
-        public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
+        package func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
             guard signature.count == 64 else { return false }
             let pkey = raw.withUnsafeBufferPointer {
                 EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, $0.baseAddress, 32)
@@ -92,12 +92,12 @@ public enum Ed25519 {
         }
 
         /// The key as a DER SubjectPublicKeyInfo (RFC 8410): a fixed 12-byte prefix and the raw key.
-        public var subjectPublicKeyInfo: [UInt8] {
+        package var subjectPublicKeyInfo: [UInt8] {
             [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00] + raw
         }
 
         /// The key as a `-----BEGIN PUBLIC KEY-----` PEM text, as `openssl pkey -pubin` reads it.
-        public var pem: String {
+        package var pem: String {
             "-----BEGIN PUBLIC KEY-----\n" + Base64.encode(subjectPublicKeyInfo) + "\n-----END PUBLIC KEY-----\n"
         }
     }

@@ -1,27 +1,27 @@
 import Tickmark
 
 /// An unencrypted Ed25519 private key in OpenSSH's `openssh-key-v1` format (`~/.ssh/id_ed25519`).
-public struct OpenSSHPrivateKey: Sendable {
+package struct OpenSSHPrivateKey: Sendable {
     /// The private key.
-    public let key: Ed25519.PrivateKey
+    package let key: Ed25519.PrivateKey
     /// The key's comment (often `user@host`).
-    public let comment: String
+    package let comment: String
 
     /// Wraps a key and a comment.
-    public init(key: Ed25519.PrivateKey, comment: String = "") {
+    package init(key: Ed25519.PrivateKey, comment: String = "") {
         self.key = key
         self.comment = comment
     }
 
     /// The public key, with this key's comment.
-    public var publicKey: SSHPublicKey { SSHPublicKey(key.publicKey, comment: comment) }
+    package var publicKey: SSHPublicKey { SSHPublicKey(key.publicKey, comment: comment) }
 
     static let magic: [UInt8] = Array("openssh-key-v1".utf8) + [0]
     static let label = "OPENSSH PRIVATE KEY"
 
     /// The key file's text as `ssh-keygen -N ''` writes it. `checkInt` is normally random; any
     /// value works, and a fixed one gives reproducible files.
-    public func fileText(checkInt: UInt32) -> String {
+    package func fileText(checkInt: UInt32) -> String {
         var inner = SSHWriter()
         inner.uint32(checkInt)
         inner.uint32(checkInt)
@@ -48,14 +48,14 @@ public struct OpenSSHPrivateKey: Sendable {
 
 /// What an OpenSSH private key file holds: a usable key, or an encrypted one (of which only the
 /// public half can be read without the passphrase).
-public enum OpenSSHKeyFile: Sendable {
+package enum OpenSSHKeyFile: Sendable {
     /// An unencrypted key.
     case plain(OpenSSHPrivateKey)
     /// A passphrase-protected key, with its public key, cipher name and key-derivation name.
     case encrypted(SSHPublicKey, cipher: String, kdf: String)
 
     /// Reads the key file at `path`, first refusing it if its group or others may access it.
-    public static func load(path: String) throws(TickmarkError) -> OpenSSHKeyFile {
+    package static func load(path: String) throws(TickmarkError) -> OpenSSHKeyFile {
         try SigningFiles.requirePrivate(path)
         let bytes = try SigningFiles.read(path)
         do {
@@ -66,7 +66,7 @@ public enum OpenSSHKeyFile: Sendable {
     }
 
     /// Parses the text of a key file, checking every field that `PROTOCOL.key` constrains.
-    public static func parse(_ text: [UInt8]) throws(TickmarkError) -> OpenSSHKeyFile {
+    package static func parse(_ text: [UInt8]) throws(TickmarkError) -> OpenSSHKeyFile {
         let blob: [UInt8]
         switch Armor.decode(text, label: OpenSSHPrivateKey.label, strict: false) {
         case .success(let bytes): blob = bytes

@@ -2,23 +2,23 @@ import Tickmark
 
 /// An Ed25519 public key in OpenSSH's formats: the wire blob, the `ssh-ed25519 AAAA… comment`
 /// line of a `.pub` file, and the `SHA256:…` fingerprint that `ssh-keygen -l` prints.
-public struct SSHPublicKey: Hashable, Sendable {
+package struct SSHPublicKey: Hashable, Sendable {
     /// The key type name of Ed25519 keys in SSH.
-    public static let keyType = "ssh-ed25519"
+    package static let keyType = "ssh-ed25519"
 
     /// The key.
-    public var key: Ed25519.PublicKey
+    package var key: Ed25519.PublicKey
     /// The comment after the key on a `.pub` line (often `user@host`); empty if none.
-    public var comment: String
+    package var comment: String
 
     /// Wraps a key with an optional comment.
-    public init(_ key: Ed25519.PublicKey, comment: String = "") {
+    package init(_ key: Ed25519.PublicKey, comment: String = "") {
         self.key = key
         self.comment = comment
     }
 
     /// The wire blob (RFC 8709 §4): `string "ssh-ed25519"`, `string pub32`. 51 bytes.
-    public var blob: [UInt8] {
+    package var blob: [UInt8] {
         var writer = SSHWriter()
         writer.string(Self.keyType)
         writer.string(key.raw)
@@ -26,7 +26,7 @@ public struct SSHPublicKey: Hashable, Sendable {
     }
 
     /// Reads a wire blob; it must be exactly an Ed25519 key with nothing after it.
-    public init(blob: [UInt8]) throws(TickmarkError) {
+    package init(blob: [UInt8]) throws(TickmarkError) {
         var reader = SSHReader(blob)
         let (type, raw) = try wireFields("malformed SSH public key") { () throws(SSHWireError) in
             let type = try reader.string()
@@ -41,13 +41,13 @@ public struct SSHPublicKey: Hashable, Sendable {
     }
 
     /// The `.pub` line: `ssh-ed25519 <base64 blob>` and ` comment` if there is one (no newline).
-    public var line: String {
+    package var line: String {
         let base = Self.keyType + " " + Base64.encode(blob)
         return comment.isEmpty ? base : base + " " + comment
     }
 
     /// Parses a `.pub` line: key type, Base64 blob whose own type must agree, optional comment.
-    public init(line: String) throws(TickmarkError) {
+    package init(line: String) throws(TickmarkError) {
         let fields = line.split(maxSplits: 2, omittingEmptySubsequences: true) { $0 == " " || $0 == "\t" }
         guard fields.count >= 2 else {
             throw TickmarkError(.signingKey, "not an SSH public key line: expected 'ssh-ed25519 AAAA… comment'")
@@ -64,7 +64,7 @@ public struct SSHPublicKey: Hashable, Sendable {
     }
 
     /// Reads a `.pub` file: its first line that is not blank or a `#` comment.
-    public init(file path: String) throws(TickmarkError) {
+    package init(file path: String) throws(TickmarkError) {
         let text = String(decoding: try SigningFiles.read(path), as: UTF8.self)
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first(where: { line in
@@ -81,10 +81,10 @@ public struct SSHPublicKey: Hashable, Sendable {
     }
 
     /// The fingerprint as `ssh-keygen -l` prints it: `SHA256:` and unpadded Base64 of SHA-256(blob).
-    public var fingerprint: String {
+    package var fingerprint: String {
         "SHA256:" + Base64.encode(Digest.sha256(blob), padded: false)
     }
 
     /// Equal keys; comments are ignored.
-    public func sameKey(as other: SSHPublicKey) -> Bool { key == other.key }
+    package func sameKey(as other: SSHPublicKey) -> Bool { key == other.key }
 }

@@ -1,7 +1,7 @@
 import Tickmark
 
 /// A key that can sign: an Ed25519 private key in memory, or a key held by the SSH agent.
-public struct SigningKey: Sendable {
+package struct SigningKey: Sendable {
     private enum Backend: Sendable {
         case local(Ed25519.PrivateKey)
         case agent(SSHAgent)
@@ -9,28 +9,28 @@ public struct SigningKey: Sendable {
 
     private let backend: Backend
     /// The public key, with the key's comment when known.
-    public let publicKey: SSHPublicKey
+    package let publicKey: SSHPublicKey
 
     /// A key in memory.
-    public init(_ key: Ed25519.PrivateKey, comment: String = "") {
+    package init(_ key: Ed25519.PrivateKey, comment: String = "") {
         backend = .local(key)
         publicKey = SSHPublicKey(key.publicKey, comment: comment)
     }
 
     /// The key `publicKey`, held by `agent`; signing asks the agent.
-    public init(agent: SSHAgent, publicKey: SSHPublicKey) {
+    package init(agent: SSHAgent, publicKey: SSHPublicKey) {
         backend = .agent(agent)
         self.publicKey = publicKey
     }
 
     /// Whether signing goes through the SSH agent.
-    public var usesAgent: Bool {
+    package var usesAgent: Bool {
         if case .agent = backend { return true }
         return false
     }
 
     /// Signs `message` with Ed25519 (the message itself, not a hash of it), giving 64 bytes.
-    public func sign(_ message: [UInt8]) throws(TickmarkError) -> [UInt8] {
+    package func sign(_ message: [UInt8]) throws(TickmarkError) -> [UInt8] {
         switch backend {
         case .local(let key): try key.sign(message)
         case .agent(let agent): try agent.sign(message, with: publicKey)
@@ -43,7 +43,7 @@ public struct SigningKey: Sendable {
     ///   group or others.
     /// - A passphrase-protected key file, or a public key file (`.pub`), signs through the SSH
     ///   agent at `agent` (normally `SSH_AUTH_SOCK`), which must hold that key.
-    public static func load(path: String, agent: SSHAgent? = SSHAgent.fromEnvironment()) throws(TickmarkError) -> SigningKey {
+    package static func load(path: String, agent: SSHAgent? = SSHAgent.fromEnvironment()) throws(TickmarkError) -> SigningKey {
         let bytes = try SigningFiles.read(path)
         let text = String(decoding: bytes.prefix(64), as: UTF8.self).trimmingBlanks()
         if text.hasPrefix("-----BEGIN OPENSSH PRIVATE KEY-----") {

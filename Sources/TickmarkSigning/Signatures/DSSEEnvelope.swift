@@ -2,52 +2,52 @@ import Tickmark
 
 /// A DSSE envelope (Dead Simple Signing Envelope, protocol v1): a typed payload and signatures
 /// over its pre-authentication encoding.
-public struct DSSEEnvelope: Equatable, Sendable {
+package struct DSSEEnvelope: Equatable, Sendable {
     /// One signature in the envelope.
-    public struct Signature: Equatable, Sendable {
+    package struct Signature: Equatable, Sendable {
         /// The signing key's id (unauthenticated; a hint for choosing the key), if given.
-        public var keyID: String?
+        package var keyID: String?
         /// The raw 64-byte Ed25519 signature over `pae`.
-        public var signature: [UInt8]
+        package var signature: [UInt8]
 
         /// Creates a signature entry.
-        public init(keyID: String?, signature: [UInt8]) {
+        package init(keyID: String?, signature: [UInt8]) {
             self.keyID = keyID
             self.signature = signature
         }
     }
 
     /// The payload's media type, e.g. `application/vnd.in-toto+json`.
-    public var payloadType: String
+    package var payloadType: String
     /// The payload bytes (Base64 only in the JSON).
-    public var payload: [UInt8]
+    package var payload: [UInt8]
     /// The signatures; a valid envelope has at least one.
-    public var signatures: [Signature]
+    package var signatures: [Signature]
 
     /// Creates an envelope from its parts.
-    public init(payloadType: String, payload: [UInt8], signatures: [Signature]) {
+    package init(payloadType: String, payload: [UInt8], signatures: [Signature]) {
         self.payloadType = payloadType
         self.payload = payload
         self.signatures = signatures
     }
 
     /// The pre-authentication encoding `DSSEv1 <len> <type> <len> <payload>` that is signed.
-    public static func pae(payloadType: String, payload: [UInt8]) -> [UInt8] {
+    package static func pae(payloadType: String, payload: [UInt8]) -> [UInt8] {
         let type = Array(payloadType.utf8)
         return Array("DSSEv1 \(type.count) ".utf8) + type + Array(" \(payload.count) ".utf8) + payload
     }
 
     /// The encoding signed for this envelope.
-    public var pae: [UInt8] { Self.pae(payloadType: payloadType, payload: payload) }
+    package var pae: [UInt8] { Self.pae(payloadType: payloadType, payload: payload) }
 
     /// securesystemslib's default key id: SHA-256 hex of the canonical JSON
     /// `{"keytype":"ed25519","keyval":{"public":"<hex>"},"scheme":"ed25519"}`.
-    public static func keyID(for key: Ed25519.PublicKey) -> String {
+    package static func keyID(for key: Ed25519.PublicKey) -> String {
         Digest.sha256Hex("{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\"\(Digest.hex(key.raw))\"},\"scheme\":\"ed25519\"}")
     }
 
     /// Signs `payload` with `key`, giving an envelope with one signature and its key id.
-    public static func sign(payload: [UInt8], payloadType: String, with key: SigningKey) throws(TickmarkError) -> DSSEEnvelope {
+    package static func sign(payload: [UInt8], payloadType: String, with key: SigningKey) throws(TickmarkError) -> DSSEEnvelope {
         let signature = try key.sign(pae(payloadType: payloadType, payload: payload))
         let entry = Signature(keyID: keyID(for: key.publicKey.key), signature: signature)
         return DSSEEnvelope(payloadType: payloadType, payload: payload, signatures: [entry])
@@ -55,7 +55,7 @@ public struct DSSEEnvelope: Equatable, Sendable {
 
     /// The envelope as JSON: `payload`, `payloadType`, `signatures` (`keyid`, `sig`), padded
     /// standard Base64, two-space indentation, final newline.
-    public var json: [UInt8] {
+    package var json: [UInt8] {
         let entries: [JSONValue] = signatures.map { entry in
             var members: [JSONValue.Member] = []
             if let keyID = entry.keyID { members.append(JSONValue.Member("keyid", .string(keyID))) }
@@ -72,7 +72,7 @@ public struct DSSEEnvelope: Equatable, Sendable {
 
     /// Reads an envelope's JSON strictly: exactly the DSSE fields, canonical Base64 (standard or
     /// URL-safe, padded), at least one signature.
-    public init(json: [UInt8]) throws(VerificationFailure) {
+    package init(json: [UInt8]) throws(VerificationFailure) {
         let value: JSONValue
         do {
             value = try JSONParser.parse(json)
@@ -111,7 +111,7 @@ public struct DSSEEnvelope: Equatable, Sendable {
 
     /// Checks that `key` made one of the signatures: one whose key id is `key`'s (or absent) must
     /// verify over the PAE. Throws why not.
-    public func verify(key: Ed25519.PublicKey) throws(VerificationFailure) {
+    package func verify(key: Ed25519.PublicKey) throws(VerificationFailure) {
         let expected = Self.keyID(for: key)
         let candidates = signatures.filter { $0.keyID == nil || $0.keyID == expected }
         guard !candidates.isEmpty else {

@@ -1,16 +1,16 @@
 import Tickmark
 
 /// An OpenSSH signature (`PROTOCOL.sshsig`), as `ssh-keygen -Y sign` writes and `-Y verify` reads.
-public struct SSHSignature: Equatable, Sendable {
+package struct SSHSignature: Equatable, Sendable {
     /// The hash applied to the message before signing.
-    public enum HashAlgorithm: String, Sendable, CaseIterable {
+    package enum HashAlgorithm: String, Sendable, CaseIterable {
         /// SHA-256.
         case sha256
         /// SHA-512, ssh-keygen's default and Tickmark's.
         case sha512
 
         /// The digest of `message`.
-        public func digest(_ message: [UInt8]) -> [UInt8] {
+        package func digest(_ message: [UInt8]) -> [UInt8] {
             switch self {
             case .sha256: Digest.sha256(message)
             case .sha512: Digest.sha512(message)
@@ -19,21 +19,21 @@ public struct SSHSignature: Equatable, Sendable {
     }
 
     /// The namespace of Tickmark's signatures, the `-n` argument of `ssh-keygen -Y`.
-    public static let tickmarkNamespace = "tickmark"
+    package static let tickmarkNamespace = "tickmark"
     static let magic: [UInt8] = Array("SSHSIG".utf8)
     static let label = "SSH SIGNATURE"
 
     /// The signer's public key.
-    public var publicKey: SSHPublicKey
+    package var publicKey: SSHPublicKey
     /// What the signature is for; a verifier must ask for the same namespace.
-    public var namespace: String
+    package var namespace: String
     /// The hash of the message that was signed.
-    public var hashAlgorithm: HashAlgorithm
+    package var hashAlgorithm: HashAlgorithm
     /// The 64-byte Ed25519 signature over `signedData`.
-    public var signature: [UInt8]
+    package var signature: [UInt8]
 
     /// The bytes the Ed25519 key signs: `"SSHSIG"`, namespace, reserved, hash name, H(message).
-    public static func signedData(message: [UInt8], namespace: String, hashAlgorithm: HashAlgorithm) -> [UInt8] {
+    package static func signedData(message: [UInt8], namespace: String, hashAlgorithm: HashAlgorithm) -> [UInt8] {
         var writer = SSHWriter()
         writer.raw(magic)
         writer.string(namespace)
@@ -44,7 +44,7 @@ public struct SSHSignature: Equatable, Sendable {
     }
 
     /// Signs `message` with `key`.
-    public static func sign(
+    package static func sign(
         _ message: [UInt8], with key: SigningKey, namespace: String = tickmarkNamespace, hashAlgorithm: HashAlgorithm = .sha512
     ) throws(TickmarkError) -> SSHSignature {
         guard !namespace.isEmpty else { throw TickmarkError(.usage, "an SSH signature needs a non-empty namespace") }
@@ -54,7 +54,7 @@ public struct SSHSignature: Equatable, Sendable {
     }
 
     /// Creates a signature value from its parts.
-    public init(publicKey: SSHPublicKey, namespace: String, hashAlgorithm: HashAlgorithm, signature: [UInt8]) {
+    package init(publicKey: SSHPublicKey, namespace: String, hashAlgorithm: HashAlgorithm, signature: [UInt8]) {
         self.publicKey = publicKey
         self.namespace = namespace
         self.hashAlgorithm = hashAlgorithm
@@ -62,7 +62,7 @@ public struct SSHSignature: Equatable, Sendable {
     }
 
     /// The binary signature blob.
-    public var blob: [UInt8] {
+    package var blob: [UInt8] {
         var signatureBlob = SSHWriter()
         signatureBlob.string(SSHPublicKey.keyType)
         signatureBlob.string(signature)
@@ -78,10 +78,10 @@ public struct SSHSignature: Equatable, Sendable {
     }
 
     /// The `.sig` file text: `-----BEGIN SSH SIGNATURE-----`, Base64 at 70 columns, footer; LF endings.
-    public var armored: String { Armor.encode(blob, label: Self.label) }
+    package var armored: String { Armor.encode(blob, label: Self.label) }
 
     /// Reads a `.sig` file's text strictly: any byte out of place makes it malformed.
-    public init(armored text: [UInt8]) throws(VerificationFailure) {
+    package init(armored text: [UInt8]) throws(VerificationFailure) {
         switch Armor.decode(text, label: Self.label, strict: true) {
         case .success(let blob): try self.init(blob: blob)
         case .failure(let error): throw VerificationFailure(.malformed, "not an SSH signature: the file \(error.message)")
@@ -89,7 +89,7 @@ public struct SSHSignature: Equatable, Sendable {
     }
 
     /// Reads a binary signature blob, checking magic, version, key and signature types and lengths.
-    public init(blob: [UInt8]) throws(VerificationFailure) {
+    package init(blob: [UInt8]) throws(VerificationFailure) {
         var reader = SSHReader(blob)
         let fields: (version: UInt32, key: [UInt8], namespace: [UInt8], reserved: [UInt8], hash: [UInt8], signature: [UInt8])
         do {
@@ -131,7 +131,7 @@ public struct SSHSignature: Equatable, Sendable {
     ///
     /// This proves only that the embedded key signed `message`; whether that key is trusted is
     /// for `AllowedSigners` (or a given public key) to decide.
-    public func verify(message: [UInt8], namespace required: String = tickmarkNamespace) throws(VerificationFailure) {
+    package func verify(message: [UInt8], namespace required: String = tickmarkNamespace) throws(VerificationFailure) {
         guard namespace == required else {
             throw VerificationFailure(.wrongNamespace, "the signature is for namespace '\(namespace)', not '\(required)'")
         }

@@ -10,39 +10,39 @@ import Tickmark
 ///
 /// Each line is `principals [options] keytype base64-key [comment]`. Lines for key types other
 /// than Ed25519 and `cert-authority` lines (certificates are not supported) never match.
-public struct AllowedSigners: Sendable {
+package struct AllowedSigners: Sendable {
     /// One usable line of the file.
-    public struct Entry: Equatable, Sendable {
+    package struct Entry: Equatable, Sendable {
         /// The principals, a comma-separated pattern list (`*` and `?` wildcards, `!` negation).
-        public var principals: String
+        package var principals: String
         /// The namespaces pattern list of `namespaces="…"`, or `nil` when any namespace is allowed.
-        public var namespaces: String?
+        package var namespaces: String?
         /// `valid-after`, in seconds since 1970, if given.
-        public var validAfter: Int?
+        package var validAfter: Int?
         /// `valid-before`, in seconds since 1970, if given.
-        public var validBefore: Int?
+        package var validBefore: Int?
         /// The key; `nil` for lines that can never match (other key types, `cert-authority`).
-        public var publicKey: SSHPublicKey?
+        package var publicKey: SSHPublicKey?
         /// The line's number in the file, from 1.
-        public var line: Int
+        package var line: Int
     }
 
     /// The lines that hold a key, in file order.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// Creates a list from entries.
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
     }
 
     /// Reads and parses the file at `path`.
-    public init(file path: String) throws(TickmarkError) {
+    package init(file path: String) throws(TickmarkError) {
         let bytes = try SigningFiles.read(path)
         try self.init(text: String(decoding: bytes, as: UTF8.self), path: path)
     }
 
     /// Parses the text of an allowed-signers file; a malformed line throws, naming its line.
-    public init(text: String, path: String? = nil) throws(TickmarkError) {
+    package init(text: String, path: String? = nil) throws(TickmarkError) {
         var entries: [Entry] = []
         var offset = 0
         // Split the bytes, not the characters: "\r\n" is a single Character and would hide lines.
@@ -62,7 +62,7 @@ public struct AllowedSigners: Sendable {
 
     /// Finds the line that lets `key` sign for `namespace` at time `now` (seconds since 1970),
     /// as `identity` when given. Returns the matching entry, or why no line allows the key.
-    public func match(
+    package func match(
         key: SSHPublicKey, namespace: String, identity: String? = nil, now: Int = Int(time(nil))
     ) -> Result<Entry, VerificationFailure> {
         var refusal: VerificationFailure?
