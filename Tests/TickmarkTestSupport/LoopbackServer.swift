@@ -6,23 +6,24 @@ import Foundation
 /// server's port), `/headers` (the request headers as JSON, names in lower case), `/big` (3 MiB),
 /// and POST echoing the body. The script exits when its standard input closes, so it cannot
 /// outlive the test process.
-final class LoopbackServer {
-    let scheme: String
+public final class LoopbackServer {
+    /// `http`, or `https` when started with a certificate.
+    public let scheme: String
     private let script: LoopbackScript
 
     /// The port the server listens on.
-    var port: Int { script.port }
+    public var port: Int { script.port }
     /// `scheme://127.0.0.1:port`.
-    var base: String { "\(scheme)://127.0.0.1:\(port)" }
+    public var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts the server; with a certificate and key, it speaks HTTPS.
-    init(certificate: String? = nil, key: String? = nil) throws {
+    public init(certificate: String? = nil, key: String? = nil) throws {
         script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server")
         scheme = certificate == nil ? "http" : "https"
     }
 
     /// Kills the server.
-    func stop() { script.stop() }
+    public func stop() { script.stop() }
 
     private static let script = #"""
     import http.server, json, os, ssl, sys, threading, time, urllib.parse
@@ -71,26 +72,4 @@ final class LoopbackServer {
     print(server.server_address[1], flush=True)
     server.serve_forever()
     """#
-}
-
-/// A certificate authority and a certificate it signed for `localhost` and `127.0.0.1`, valid
-/// for 30 days, made with the `openssl` command.
-struct TestCertificates {
-    let authority: String
-    let certificate: String
-    let key: String
-
-    init(in folder: TemporaryFolder) throws {
-        let curve = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-        try folder.write("leaf.ext", "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
-        try Shell.run("""
-            openssl req -x509 \(curve) -keyout ca.key -out ca.pem -days 30 -subj '/CN=Tickmark Test CA' \
-              -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign && \
-            openssl req \(curve) -keyout leaf.key -out leaf.csr -subj '/O=Tickmark/CN=localhost' && \
-            openssl x509 -req -in leaf.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 -extfile leaf.ext -out leaf.pem
-            """, in: folder.path)
-        authority = folder.path + "/ca.pem"
-        certificate = folder.path + "/leaf.pem"
-        key = folder.path + "/leaf.key"
-    }
 }

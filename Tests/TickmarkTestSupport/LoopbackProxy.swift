@@ -5,24 +5,25 @@ import Foundation
 /// for (so tests can name hosts that do not exist, which are not loopback and so use the proxy).
 /// It writes each request line it receives to a log the test reads, and exits when its standard
 /// input closes.
-final class LoopbackProxy {
+public final class LoopbackProxy {
     private let script: LoopbackScript
 
     /// The port the proxy listens on.
-    var port: Int { script.port }
+    public var port: Int { script.port }
 
-    init() throws {
+    /// Starts the proxy.
+    public init() throws {
         script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy")
     }
 
     /// The request lines the proxy has received, in order.
-    var requestLines: [String] {
+    public var requestLines: [String] {
         let log = script.folder.path + "/requests.log"
         return ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// Kills the proxy.
-    func stop() { script.stop() }
+    public func stop() { script.stop() }
 
     private static let script = #"""
     import os, select, socket, sys, threading
