@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes", "TickmarkTestSupport"]),
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Vectors"]),
-        .target(name: "TickmarkTestSupport", dependencies: ["Tickmark"], path: "Tests/TickmarkTestSupport"),
+        .target(name: "TickmarkTestSupport", dependencies: ["Tickmark", "TickmarkSigning"], path: "Tests/TickmarkTestSupport"),
         .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI", "TickmarkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

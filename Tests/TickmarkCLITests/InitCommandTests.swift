@@ -5,13 +5,6 @@ import Tickmark
 import TickmarkProbes
 import TickmarkTestSupport
 
-/// The repository's root folder (two levels above this test folder).
-let repositoryRoot: String = {
-    var path = #filePath
-    for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-    return path
-}()
-
 @Suite struct InitCommandTests {
     static let shipped = ["hotfix", "post-release", "pre-merge", "production-readiness", "rollback", "staging"]
 
