@@ -54,3 +54,50 @@ public final class LoopbackScript {
         folder.remove()
     }
 }
+
+/// A port on 127.0.0.1 where nothing listens (bound, then closed, so the system just gave it out).
+public enum ClosedPort {
+    /// A port nothing listens on now.
+    public static func find() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SetUpError(description: "socket failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw SetUpError(description: "bind failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// A socket listening on `::1`, accepting nothing (the kernel completes the handshake).
+public struct IPv6Listener {
+    /// The listening socket.
+    public let fd: Int32
+    /// The port it listens on.
+    public let port: Int
+
+    /// Opens the socket on an unused port.
+    public init() throws {
+        fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_addr = in6addr_loopback
+        var length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+        let fd = fd
+        let ready = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard fd >= 0, ready else { throw SetUpError(description: "cannot listen on ::1") }
+        port = Int(UInt16(bigEndian: address.sin6_port))
+    }
+
+    /// Closes the socket.
+    public func close() { _ = Glibc.close(fd) }
+}

@@ -1,6 +1,65 @@
 import Foundation
 import Testing
 
+/// A fresh folder of its own under the system's temporary folder, for one test; `remove()` deletes it.
+public struct TemporaryFolder: Sendable {
+    /// The folder's absolute path.
+    public let path: String
+
+    /// Creates a folder with a unique name under the system's temporary folder.
+    public init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var template = Array((NSTemporaryDirectory() + "/tickmark-test-XXXXXX").utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        let made = try #require(created, "cannot create a temporary folder", sourceLocation: sourceLocation)
+        path = String(cString: made)
+    }
+
+    /// The path of `name` inside the folder; an absolute path is returned as it is.
+    public func path(_ name: String) -> String {
+        name.hasPrefix("/") ? name : path + "/" + name
+    }
+
+    /// Writes `bytes` to `name` (creating folders on the way) with permissions `mode`; returns its path.
+    @discardableResult
+    public func write(_ name: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws -> String {
+        let file = path(name)
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try TickmarkTestSupport.write(bytes, to: file, mode: mode)
+        return file
+    }
+
+    /// Writes the UTF-8 of `text` to `name` (creating folders on the way) with permissions `mode`; returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String, mode: mode_t = 0o644) throws -> String {
+        try write(name, Array(text.utf8), mode: mode)
+    }
+
+    /// The bytes of `name`.
+    public func read(_ name: String) throws -> [UInt8] {
+        try TickmarkTestSupport.read(path(name))
+    }
+
+    /// The text of `name`, decoded as UTF-8 (invalid bytes replaced).
+    public func text(_ name: String) throws -> String {
+        String(decoding: try read(name), as: UTF8.self)
+    }
+
+    /// Whether `name` exists in the folder.
+    public func contains(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(name))
+    }
+
+    /// The names in the folder (or in `subfolder` of it), hidden ones included, sorted.
+    public func names(in subfolder: String = "") throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: subfolder.isEmpty ? path : path(subfolder)).sorted()
+    }
+
+    /// Deletes the folder and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
 /// A fresh `TemporaryFolder` whose path is passed to `body`, removed when `body` returns.
 public func withTemporaryFolder<T>(sourceLocation: SourceLocation = #_sourceLocation, _ body: (String) throws -> T) throws -> T {
     let folder = try TemporaryFolder(sourceLocation: sourceLocation)
@@ -23,3 +82,10 @@ public func write(_ text: String, to path: String, mode: mode_t = 0o644) throws 
 public func read(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: path)))
 }
+
+/// The repository's root folder, found from this file's own path (`Tests/TickmarkTestSupport/`).
+public let repositoryRoot: String = {
+    var path = #filePath
+    for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+    return path
+}()
