@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A forward HTTP proxy on 127.0.0.1 (a Python script started for one test): plain requests in
 /// absolute form are passed on, CONNECT opens a tunnel, always to 127.0.0.1 at the port asked
@@ -12,8 +13,8 @@ public final class LoopbackProxy {
     public var port: Int { script.port }
 
     /// Starts the proxy.
-    public init() throws {
-        script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy")
+    public init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy", sourceLocation: sourceLocation)
     }
 
     /// The request lines the proxy has received, in order.

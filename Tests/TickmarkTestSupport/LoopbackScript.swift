@@ -13,8 +13,9 @@ public final class LoopbackScript {
 
     /// Writes `script` to a temporary folder and runs it with the folder's path of each of
     /// `files` (written empty first) followed by `arguments`.
-    public init(_ script: String, files: [String] = [], arguments: [String] = [], what: String) throws {
-        let folder = try TemporaryFolder()
+    public init(_ script: String, files: [String] = [], arguments: [String] = [], what: String,
+                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folder = try TemporaryFolder(sourceLocation: sourceLocation)
         self.folder = folder
         let path = try folder.write("script.py", script)
         let filePaths = try files.map { try folder.write($0, "") }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A small HTTP(S) server on 127.0.0.1, a Python script started for one test.
 ///
@@ -17,8 +18,8 @@ public final class LoopbackServer {
     public var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts the server; with a certificate and key, it speaks HTTPS.
-    public init(certificate: String? = nil, key: String? = nil) throws {
-        script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server")
+    public init(certificate: String? = nil, key: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server", sourceLocation: sourceLocation)
         scheme = certificate == nil ? "http" : "https"
     }
 
