@@ -49,12 +49,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tickmark", dependencies: ["TickmarkCLI"]),
-        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark"], exclude: ["Conformance/Fixtures"]),
-        .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes"]),
+        .testTarget(name: "TickmarkTests", dependencies: ["Tickmark", "TickmarkTestSupport"], exclude: ["Conformance/Fixtures"]),
+        .testTarget(name: "TickmarkProbesTests", dependencies: ["TickmarkProbes", "TickmarkTestSupport"]),
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Vectors"]),
-        .target(name: "TickmarkTestSupport", dependencies: ["Tickmark"], path: "Tests/TickmarkTestSupport"),
-        .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI"]),
+        .target(name: "TickmarkTestSupport", dependencies: ["Tickmark", "TickmarkSigning"], path: "Tests/TickmarkTestSupport"),
+        .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI", "TickmarkTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

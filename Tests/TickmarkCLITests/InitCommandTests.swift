@@ -3,20 +3,7 @@ import Testing
 @testable import TickmarkCLI
 import Tickmark
 import TickmarkProbes
-
-/// The repository's root folder (two levels above this test folder).
-let repositoryRoot: String = {
-    var path = #filePath
-    for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
-    return path
-}()
-
-/// A fresh temporary folder, removed by the caller.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "tickmark-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
+import TickmarkTestSupport
 
 @Suite struct InitCommandTests {
     static let shipped = ["hotfix", "post-release", "pre-merge", "production-readiness", "rollback", "staging"]
@@ -40,8 +27,9 @@ func temporaryFolder() throws -> String {
     }
 
     @Test func initWritesByteIdenticalCopiesAndNeverOverwrites() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let folder = scratch.path
         let output = OutputBuffer()
         let code = await TickmarkCommand.run(["init", folder], console: output.console(currentDirectory: folder))
         #expect(code == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TickmarkCLI
+import TickmarkTestSupport
 
 @Suite struct LintCommandTests {
     /// The external corpus of real checklists, when `TICKMARK_CORPUS` names it.
@@ -53,12 +54,12 @@ import Testing
         let bad = await fixture.run(["lint", "bad.md"])
         #expect(bad.code == 1)
         let line = "- [ ] typo `probe: htpp GET https://x.example`"
-        let column = line.utf8.distance(from: line.utf8.startIndex, to: line.range(of: "htpp")!.lowerBound.samePosition(in: line.utf8)!) + 1
+        let column = try MarkedText(line).position(of: "htpp").column
         #expect(bad.stdout.contains("bad.md:1:\(column): error: unknown probe kind 'htpp'; did you mean 'http'? [UnknownProbeKind]"))
         #expect(bad.stdout.contains(" 1 | \(line)"))
         #expect(bad.stdout.contains("   | " + String(repeating: " ", count: column - 1) + "^~~~\n"))
         #expect(await fixture.run(["lint", "missing.md"]).code == 2)
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: URL(fileURLWithPath: fixture.folder + "/image.md"))
+        try fixture.scratch.write("image.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
         let binary = await fixture.run(["lint", "image.md"])
         #expect(binary.code == 2)
         #expect(binary.stderr.contains("image.md:1:5: error: is a binary file"))
@@ -87,10 +88,11 @@ import Testing
 private struct HardCases {
     static let names = ["mojibake.md", "latin1.md", "one-line.md", "plain-text.md"]
 
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = try temporaryFolder()
+        scratch = try TemporaryFolder()
         let french = """
             # Mise en production
 
@@ -101,13 +103,13 @@ private struct HardCases {
             """
         // UTF-8 read as Latin-1 and saved as UTF-8 again: valid bytes, garbled letters, C1 controls.
         let mojibake = String(String.UnicodeScalarView(french.utf8.map { Unicode.Scalar($0) }))
-        try write("mojibake.md", Array(mojibake.utf8))
+        try scratch.write("mojibake.md", Array(mojibake.utf8))
         // Latin-1 bytes, not UTF-8 at all, and a UTF-16 byte order mark on a line of its own.
         let latin1 = "# Proc\u{E9}dure\n\n- [ ] V\u{E9}rifier la sauvegarde `probe: run true`\n- [x] Pr\u{E9}venir l'\u{E9}quipe\n"
-        try write("latin1.md", latin1.unicodeScalars.map { UInt8($0.value) } + [0xFF, 0xFE, 0x0A])
+        try scratch.write("latin1.md", latin1.unicodeScalars.map { UInt8($0.value) } + [0xFF, 0xFE, 0x0A])
         let sentence = "# Runbook : déploiement ## Déclencheur - changements fusionnés sur main - [ ] décision de publier "
-        try write("one-line.md", Array(String(repeating: sentence, count: 50).utf8))
-        try write("plain-text.md", Array("""
+        try scratch.write("one-line.md", Array(String(repeating: sentence, count: 50).utf8))
+        try scratch.write("plain-text.md", Array("""
             Release flow
             Use this page for every release.
             1) Flow
@@ -118,11 +120,7 @@ private struct HardCases {
             """.utf8))
     }
 
-    private func write(_ name: String, _ bytes: [UInt8]) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    func remove() { scratch.remove() }
 }
 
 /// The parts of `tickmark lint --format json` output the tests look at.

@@ -32,6 +32,7 @@ import TickmarkCLI
 
     @Test func combinedRecordsGiveOneMarkdownReport() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         let waiting = await workspace.run(["report", "jobs/build.json", "jobs/ship.json"])
         #expect(waiting.code == 1)
         #expect(waiting.stdout.hasPrefix("# ⛔ NO-GO · Release report\n"))
@@ -51,6 +52,7 @@ import TickmarkCLI
 
     @Test func jsonAndJUnitFormats() async throws {
         let workspace = try Self.workspace(lintFails: true)
+        defer { workspace.remove() }
         let json = await workspace.run(["report", "jobs/build.json", "jobs/ship.json", "--format", "json"])
         #expect(json.code == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -64,6 +66,7 @@ import TickmarkCLI
 
     @Test func recordsOfDifferentChecklistVersionsAreRefused() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         try workspace.write("release.md", Self.checklist + "- [ ] Announce @pm\n")
         try workspace.write("jobs/later.json", record: try workspace.runRecord(of: "release.md"))
         let result = await workspace.run(["report", "jobs/build.json", "jobs/later.json"])
@@ -74,6 +77,7 @@ import TickmarkCLI
 
     @Test func aTemplateFileReplacesTheBuiltInTemplate() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         try workspace.write("mine.mustache", "{{% CONTENT_TYPE: TEXT}}\n{{decision}}:{{#checklists}} {{id}}{{/checklists}}\n")
         let result = await workspace.run(["report", "jobs/build.json", "--template", "mine.mustache"])
         #expect(result.stdout == "NO-GO: release\n")
@@ -84,6 +88,7 @@ import TickmarkCLI
 
     @Test func signOffsAreJudgedAtTheGivenTime() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         let signed = await workspace.run(["sign-off", "jobs/ship.json", "notes", "--by", "Pat <pat@example.com>", "--expires", "2099-01-01T00:00Z"])
         #expect(signed.code == 0, "\(signed.stderr)")
         let before = await workspace.run(["report", "jobs/build.json", "jobs/ship.json", "--at", "2098-12-31T23:59Z"])
@@ -98,6 +103,7 @@ import TickmarkCLI
     @Test(arguments: [("report", "tickmark report .tickmark/release.json > report.md"), ("sign-off", "tickmark sign-off run.json rollback --by \"Ana <ana@example.com>\" --role qa")])
     func subcommandHelpShowsItsExamples(command: String, example: String) async throws {
         let workspace = try Workspace()
+        defer { workspace.remove() }
         let result = await workspace.run([command, "--help"])
         #expect(result.code == 0)
         #expect(result.stdout.contains(example), "\(result.stdout.prefix(300))")

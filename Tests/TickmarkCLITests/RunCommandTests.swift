@@ -2,20 +2,18 @@ import Foundation
 import Testing
 @testable import TickmarkCLI
 import Tickmark
+import TickmarkTestSupport
 
 /// Runs `tickmark` in-process in a temporary folder holding `files`.
 struct RunFixture {
-    let folder: String
+    let scratch: TemporaryFolder
     var environment: [String: String]
+    var folder: String { scratch.path }
 
     init(files: [String: String], environment: [String: String] = [:]) throws {
-        folder = try temporaryFolder()
-        for (name, text) in files {
-            let path = "\(folder)/\(name)"
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder]
+        scratch = try TemporaryFolder()
+        for (name, text) in files { try scratch.write(name, text) }
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.path]
         base.merge(environment) { _, new in new }
         self.environment = base
     }
@@ -27,10 +25,10 @@ struct RunFixture {
     }
 
     func read(_ name: String) -> String {
-        (try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)) ?? ""
+        (try? scratch.text(name)) ?? ""
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    func remove() { scratch.remove() }
 }
 
 @Suite struct RunCommandTests {
@@ -131,8 +129,8 @@ struct RunFixture {
         defer { fixture.remove() }
         _ = await fixture.run(["run", "r.md", "--record", "rec.json"])
         let script = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('ok')"
-        let (status, output) = try runTool("/usr/bin/env", ["python3", "-c", script, repositoryRoot + "/schemas/run-record.schema.json", "\(fixture.folder)/rec.json"])
-        #expect(status == 0, "\(output)")
+        let result = try TickmarkTestSupport.run("python3", ["-c", script, repositoryRoot + "/schemas/run-record.schema.json", "\(fixture.folder)/rec.json"])
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
     }
 
     @Test func writeTicksPassedProbeItemsAndUnticksFailedOnesOnly() async throws {
@@ -237,23 +235,9 @@ struct RunFixture {
     }
 }
 
-/// Runs a program and returns its exit status and combined output.
-func runTool(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 /// Runs `xmllint` from `PATH` (the Debian package libxml2-utils; scripts/setup.sh installs it).
 func xmllint(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (Int32, String) {
-    let result = try runTool("/usr/bin/env", ["xmllint"] + arguments)
-    try #require(result.0 != 127, "xmllint is not on PATH: run scripts/setup.sh, which installs libxml2-utils", sourceLocation: sourceLocation)
-    return result
+    let result = try TickmarkTestSupport.run("xmllint", arguments)
+    try #require(result.status != 127, "xmllint is not on PATH: run scripts/setup.sh, which installs libxml2-utils", sourceLocation: sourceLocation)
+    return (result.status, result.output + result.errors)
 }

@@ -28,6 +28,7 @@ import TickmarkProbes
 
     @Test func signingOffUpdatesTheRecordInPlace() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         let result = await workspace.run(["sign-off", ".tickmark/run.json", "rollback plan", "--by", "Ana Lima <ana@example.com>", "--role", "qa", "--note", "drill done"])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Signed off go-live › go-live/rollback-plan-reviewed (line 7) by Ana Lima <ana@example.com> as qa"))
@@ -48,6 +49,7 @@ import TickmarkProbes
 
     @Test func anEditedItemIsRefusedAsAStaleRecord() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         try workspace.write("checklists/go-live.md", Self.checklist.replacingOccurrences(of: "reviewed @release-manager", with: "reviewed @release-manager @sre"))
         let before = try workspace.read(".tickmark/run.json")
         let result = await workspace.run(["sign-off", ".tickmark/run.json", "rollback", "--by", "Ana <ana@example.com>"])
@@ -58,6 +60,7 @@ import TickmarkProbes
 
     @Test func ambiguousTextListsCandidates() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         let result = await workspace.run(["sign-off", ".tickmark/run.json", "status", "--by", "Ana <ana@example.com>"])
         #expect(result.code == 2)
         #expect(result.stderr.contains("'status' matches 2 items; name one by its id:"))
@@ -74,6 +77,7 @@ import TickmarkProbes
     ])
     func refusalsExitWithTwo(arguments: [String], message: String) async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         let result = await workspace.run(["sign-off", ".tickmark/run.json"] + arguments + ["--by", "Ana <ana@example.com>"])
         #expect(result.code == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
@@ -82,6 +86,7 @@ import TickmarkProbes
 
     @Test func byMustBeNameAndEmail() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         let result = await workspace.run(["sign-off", ".tickmark/run.json", "rollback", "--by", "ana"])
         #expect(result.code == 2)
         #expect(result.stderr.contains("--by must name a person as \"Name <email>\""))
@@ -89,6 +94,7 @@ import TickmarkProbes
 
     @Test func aRecordChangedMeanwhileIsNotOverwritten() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         /// Signs, and meanwhile someone else rewrites the record (as a second sign-off would).
         struct InterruptingSigner: SignOffSigner {
             let record: String
@@ -113,6 +119,7 @@ import TickmarkProbes
 
     @Test func anInjectedSignerSignsTheCanonicalText() async throws {
         let workspace = try Self.workspace()
+        defer { workspace.remove() }
         struct Signer: SignOffSigner {
             func sign(_ text: String, keyPath: String) throws -> SignOff.Signature {
                 SignOff.Signature(format: "sshsig", publicKey: "ssh-ed25519 AAAA ana", signature: "over \(text.split(separator: "\n").count) lines")

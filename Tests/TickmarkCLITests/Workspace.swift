@@ -1,30 +1,31 @@
 import Foundation
+import Testing
 import Tickmark
 import TickmarkCLI
 import TickmarkProbes
 @testable import TickmarkReport
+import TickmarkTestSupport
 
 /// A temporary folder holding checklists and run records, and `tickmark` run in-process inside it.
 struct Workspace {
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "tickmark-cli-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
-        folder = String(cString: made)
+        scratch = try TemporaryFolder()
     }
 
-    func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+    func path(_ name: String) -> String { scratch.path(name) }
 
     func write(_ name: String, _ text: String) throws {
-        let url = URL(fileURLWithPath: path(name))
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try scratch.write(name, text)
     }
 
     func read(_ name: String) throws -> String {
-        try String(contentsOfFile: path(name), encoding: .utf8)
+        try scratch.text(name)
     }
+
+    func remove() { scratch.remove() }
 
     /// Writes `record` as JSON to `name`.
     func write(_ name: String, record: RunRecord) throws {

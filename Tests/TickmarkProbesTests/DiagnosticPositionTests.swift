@@ -1,12 +1,13 @@
 import Testing
 import Tickmark
 import TickmarkProbes
+import TickmarkTestSupport
 
 @Suite struct DiagnosticPositionTests {
     /// Asserts that `diagnostic` starts where `needle` is in `markdown` (after `anchor`).
     private func expectAt(_ diagnostic: Diagnostic, _ needle: String, in markdown: String, after anchor: String? = nil,
                           sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let expected = try Fixture.location(of: needle, in: markdown, after: anchor, sourceLocation: sourceLocation)
+        let expected = try MarkedText(markdown).position(of: needle, after: anchor, sourceLocation: sourceLocation)
         let position = try #require(diagnostic.position, sourceLocation: sourceLocation)
         #expect(position.line == expected.line, sourceLocation: sourceLocation)
         #expect(position.column == expected.column, sourceLocation: sourceLocation)

@@ -42,19 +42,4 @@ enum Fixture {
         #expect(diagnostics.count == 1, "expected one diagnostic, got \(diagnostics.map(\.message))", sourceLocation: sourceLocation)
         return try #require(diagnostics.first, sourceLocation: sourceLocation)
     }
-
-    /// The 1-based line and UTF-8 column where `needle` first occurs in `text` (after `anchor`, if given).
-    static func location(of needle: String, in text: String, after anchor: String? = nil,
-                         sourceLocation: SourceLocation = #_sourceLocation) throws -> (line: Int, column: Int) {
-        var searchStart = text.startIndex
-        if let anchor {
-            searchStart = try #require(text.firstRange(of: anchor), "'\(anchor)' is not in the fixture", sourceLocation: sourceLocation).upperBound
-        }
-        let range = try #require(text[searchStart...].firstRange(of: needle), "'\(needle)' is not in the fixture", sourceLocation: sourceLocation)
-        let before = text[..<range.lowerBound]
-        let line = before.utf8.filter { $0 == 0x0A }.count + 1
-        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-        let column = text[lineStart..<range.lowerBound].utf8.count + 1
-        return (line, column)
-    }
 }

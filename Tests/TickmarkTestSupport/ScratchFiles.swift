@@ -1,25 +1,80 @@
 import Foundation
-import Tickmark
+import Testing
 
-/// A fresh folder under the system's temporary folder, removed when `body` returns.
-public func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
-    var template = Array((NSTemporaryDirectory() + "/tickmark-test-XXXXXX").utf8CString)
-    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-        throw TickmarkError(.cannotWrite, "cannot create a temporary folder")
+/// A fresh folder of its own under the system's temporary folder, for one test; `remove()` deletes it.
+public struct TemporaryFolder: Sendable {
+    /// The folder's absolute path.
+    public let path: String
+
+    /// Creates a folder with a unique name under the system's temporary folder.
+    public init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var template = Array((NSTemporaryDirectory() + "/tickmark-test-XXXXXX").utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        let made = try #require(created, "cannot create a temporary folder", sourceLocation: sourceLocation)
+        path = String(cString: made)
     }
-    let path = String(cString: made)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try body(path)
+
+    /// The path of `name` inside the folder; an absolute path is returned as it is.
+    public func path(_ name: String) -> String {
+        name.hasPrefix("/") ? name : path + "/" + name
+    }
+
+    /// Writes `bytes` to `name` (creating folders on the way) with permissions `mode`; returns its path.
+    @discardableResult
+    public func write(_ name: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws -> String {
+        let file = path(name)
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try TickmarkTestSupport.write(bytes, to: file, mode: mode)
+        return file
+    }
+
+    /// Writes the UTF-8 of `text` to `name` (creating folders on the way) with permissions `mode`; returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String, mode: mode_t = 0o644) throws -> String {
+        try write(name, Array(text.utf8), mode: mode)
+    }
+
+    /// The bytes of `name`.
+    public func read(_ name: String) throws -> [UInt8] {
+        try TickmarkTestSupport.read(path(name))
+    }
+
+    /// The text of `name`, decoded as UTF-8 (invalid bytes replaced).
+    public func text(_ name: String) throws -> String {
+        String(decoding: try read(name), as: UTF8.self)
+    }
+
+    /// Whether `name` exists in the folder.
+    public func contains(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(name))
+    }
+
+    /// The names in the folder (or in `subfolder` of it), hidden ones included, sorted.
+    public func names(in subfolder: String = "") throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: subfolder.isEmpty ? path : path(subfolder)).sorted()
+    }
+
+    /// Deletes the folder and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// A fresh `TemporaryFolder` whose path is passed to `body`, removed when `body` returns.
+public func withTemporaryFolder<T>(sourceLocation: SourceLocation = #_sourceLocation, _ body: (String) throws -> T) throws -> T {
+    let folder = try TemporaryFolder(sourceLocation: sourceLocation)
+    defer { folder.remove() }
+    return try body(folder.path)
 }
 
 /// Writes `bytes` to `path` with permissions `mode`.
-public func write(_ bytes: [UInt8], to path: String, mode: Int = 0o644) throws {
+public func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+    guard chmod(path, mode) == 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
 }
 
 /// Writes the UTF-8 of `text` to `path` with permissions `mode`.
-public func write(_ text: String, to path: String, mode: Int = 0o644) throws {
+public func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
     try write(Array(text.utf8), to: path, mode: mode)
 }
 
@@ -28,44 +83,9 @@ public func read(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: path)))
 }
 
-/// What a finished tool run left behind.
-public struct ToolRun: Sendable {
-    /// The exit status.
-    public var status: Int32
-    /// Standard output.
-    public var output: String
-    /// Standard error.
-    public var errors: String
-}
-
-/// Serializes starting and awaiting child processes across parallel tests.
-///
-/// Foundation's `Process` leaves a descriptor of each running child open in children started
-/// meanwhile; a long-lived child started next to a short one (an `ssh-agent` next to an
-/// `ssh-keygen`) would then hold up the wait for the short one until the long one exits. A test
-/// that starts a long-lived child itself takes this lock around starting it.
-public let toolLock = NSLock()
-
-/// Runs `tool` (looked up on PATH) with `arguments`, stdin from `input` (or nothing), extra
-/// environment variables, and waits for it.
-public func run(_ tool: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> ToolRun {
-    toolLock.lock()
-    defer { toolLock.unlock() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ToolRun(
-        status: process.terminationStatus,
-        output: String(decoding: outData, as: UTF8.self),
-        errors: String(decoding: errData, as: UTF8.self)
-    )
-}
+/// The repository's root folder, found from this file's own path (`Tests/TickmarkTestSupport/`).
+public let repositoryRoot: String = {
+    var path = #filePath
+    for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+    return path
+}()

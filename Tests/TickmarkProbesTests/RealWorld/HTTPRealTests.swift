@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TickmarkProbes
+import TickmarkTestSupport
 
 /// `http` probes and the HTTP transports against a loopback server.
 @Suite(.timeLimit(.minutes(1))) struct HTTPRealTests {
@@ -147,23 +148,5 @@ import TickmarkProbes
         #expect(proxies.proxy(for: try #require(URL(string: "https://build.corp.example/x"))) == nil)
         #expect(proxies.proxy(for: try #require(URL(string: "https://localhost:8443/x"))) == nil)
         #expect(HTTPProxies(environment: ["https_proxy": "p:1", "NO_PROXY": "*"]).proxy(for: try #require(URL(string: "https://a.b/"))) == nil)
-    }
-}
-
-/// A port on 127.0.0.1 where nothing listens (bound, then closed, so the system just gave it out).
-enum ClosedPort {
-    static func find() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw SetUpError(description: "socket failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw SetUpError(description: "bind failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

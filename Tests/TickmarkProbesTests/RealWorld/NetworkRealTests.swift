@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TickmarkProbes
+import TickmarkTestSupport
 
 /// `tcp` and `tls` probes against loopback listeners.
 @Suite(.timeLimit(.minutes(1))) struct NetworkRealTests {
@@ -72,28 +73,4 @@ import TickmarkProbes
         let closed = try await ProbeRun.inline("probe: tls 127.0.0.1:\(port)", in: context())
         #expect(closed.status == .error)
     }
-}
-
-/// A socket listening on `::1`, accepting nothing (the kernel completes the handshake).
-struct IPv6Listener {
-    let fd: Int32
-    let port: Int
-
-    init() throws {
-        fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in6()
-        address.sin6_family = sa_family_t(AF_INET6)
-        address.sin6_addr = in6addr_loopback
-        var length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-        let fd = fd
-        let ready = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard fd >= 0, ready else { throw SetUpError(description: "cannot listen on ::1") }
-        port = Int(UInt16(bigEndian: address.sin6_port))
-    }
-
-    func close() { _ = Glibc.close(fd) }
 }

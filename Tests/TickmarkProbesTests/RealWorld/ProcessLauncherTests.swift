@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TickmarkProbes
+import TickmarkTestSupport
 
 /// The real process launcher, against real processes.
 @Suite(.timeLimit(.minutes(1))) struct ProcessLauncherTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TickmarkProbes
+import TickmarkTestSupport
 
 /// `git`, `version`, `changelog` and `file` probes against real repositories and files.
 @Suite(.timeLimit(.minutes(1))) struct RepositoryRealTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 /// `MarkdownConverter` turns cmark-gfm's tree into owned values: kinds, positions, inline pieces
 /// and code block contents that outlive the C tree.

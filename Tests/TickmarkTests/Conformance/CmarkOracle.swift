@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TickmarkTestSupport
 
 /// The task items the real `cmark-gfm` command finds in a file: the reference Tickmark is checked against.
 struct CmarkOracle {
@@ -31,17 +32,9 @@ struct CmarkOracle {
             executable, "cmark-gfm is not on PATH: run scripts/setup.sh, which installs the Debian package cmark-gfm",
             sourceLocation: sourceLocation
         )
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = extensions.flatMap { ["-e", $0] } + ["--sourcepos", "-t", "xml", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "cmark-gfm failed on \(path)", sourceLocation: sourceLocation)
-        return try tasks(inXML: String(decoding: data, as: UTF8.self), sourceLocation: sourceLocation)
+        let result = try TickmarkTestSupport.run(executable, extensions.flatMap { ["-e", $0] } + ["--sourcepos", "-t", "xml", path])
+        #expect(result.status == 0, "cmark-gfm failed on \(path): \(result.errors)", sourceLocation: sourceLocation)
+        return try tasks(inXML: result.output, sourceLocation: sourceLocation)
     }
 
     /// The `<tasklist sourcepos="L:C-…" completed="…">` elements of cmark-gfm's XML output.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 /// Notes on a diagnostic: plain ones print as before; located ones point at a place in a file,
 /// printed like a compiler's and written to JSON as `noteLocations`.

@@ -1,5 +1,6 @@
 import Testing
 import Tickmark
+import TickmarkTestSupport
 
 /// The steps of `Sources/Tickmark/Tickmark.docc/ReadingAndEditingAChecklist.md`, with the same
 /// calls in the same order: when the article's code stops compiling or means something else, this

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 /// `Checklist.write`: the file on disk gets exactly the edit, keeps its mode and its symbolic link,
 /// is left alone when it changed since it was read, and no temporary file stays behind.

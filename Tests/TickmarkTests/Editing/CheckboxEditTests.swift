@@ -1,5 +1,6 @@
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 /// Ticking rewrites the one byte between `[` and `]`, whatever surrounds it. In each fixture `1️⃣`
 /// sits right before the state byte of the item to flip.

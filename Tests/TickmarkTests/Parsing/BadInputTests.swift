@@ -1,5 +1,6 @@
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 @Suite struct BadInputTests {
     @Test func byteOrderMarkDoesNotHideTheFirstTask() throws {

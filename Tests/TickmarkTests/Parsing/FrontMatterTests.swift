@@ -1,5 +1,6 @@
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 @Suite struct FrontMatterTests {
     @Test func frontMatterFieldsAreRead() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 @Suite struct ItemStructureTests {
     @Test(arguments: ["- ", "* ", "+ ", "1. ", "2) ", "10. ", "-\t", "-   "])

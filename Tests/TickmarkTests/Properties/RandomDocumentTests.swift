@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tickmark
+import TickmarkTestSupport
 
 /// Ticking and unticking items of generated documents. `TICKMARK_FUZZ_CASES` sets how many
 /// documents (default 200; `scripts/fuzz.sh` runs 100,000), `TICKMARK_FUZZ_SEED` the first seed

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A small HTTP(S) server on 127.0.0.1, a Python script started for one test.
 ///
@@ -6,23 +7,24 @@ import Foundation
 /// server's port), `/headers` (the request headers as JSON, names in lower case), `/big` (3 MiB),
 /// and POST echoing the body. The script exits when its standard input closes, so it cannot
 /// outlive the test process.
-final class LoopbackServer {
-    let scheme: String
+public final class LoopbackServer {
+    /// `http`, or `https` when started with a certificate.
+    public let scheme: String
     private let script: LoopbackScript
 
     /// The port the server listens on.
-    var port: Int { script.port }
+    public var port: Int { script.port }
     /// `scheme://127.0.0.1:port`.
-    var base: String { "\(scheme)://127.0.0.1:\(port)" }
+    public var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts the server; with a certificate and key, it speaks HTTPS.
-    init(certificate: String? = nil, key: String? = nil) throws {
-        script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server")
+    public init(certificate: String? = nil, key: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server", sourceLocation: sourceLocation)
         scheme = certificate == nil ? "http" : "https"
     }
 
     /// Kills the server.
-    func stop() { script.stop() }
+    public func stop() { script.stop() }
 
     private static let script = #"""
     import http.server, json, os, ssl, sys, threading, time, urllib.parse
@@ -75,12 +77,16 @@ final class LoopbackServer {
 
 /// A certificate authority and a certificate it signed for `localhost` and `127.0.0.1`, valid
 /// for 30 days, made with the `openssl` command.
-struct TestCertificates {
-    let authority: String
-    let certificate: String
-    let key: String
+public struct TestCertificates: Sendable {
+    /// The path of the authority's certificate (PEM).
+    public let authority: String
+    /// The path of the server certificate (PEM).
+    public let certificate: String
+    /// The path of the server certificate's private key (PEM).
+    public let key: String
 
-    init(in folder: TemporaryFolder) throws {
+    /// Makes the authority and the certificate in `folder`.
+    public init(in folder: TemporaryFolder) throws {
         let curve = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
         try folder.write("leaf.ext", "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
         try Shell.run("""

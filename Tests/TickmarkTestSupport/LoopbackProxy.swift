@@ -1,28 +1,30 @@
 import Foundation
+import Testing
 
 /// A forward HTTP proxy on 127.0.0.1 (a Python script started for one test): plain requests in
 /// absolute form are passed on, CONNECT opens a tunnel, always to 127.0.0.1 at the port asked
 /// for (so tests can name hosts that do not exist, which are not loopback and so use the proxy).
 /// It writes each request line it receives to a log the test reads, and exits when its standard
 /// input closes.
-final class LoopbackProxy {
+public final class LoopbackProxy {
     private let script: LoopbackScript
 
     /// The port the proxy listens on.
-    var port: Int { script.port }
+    public var port: Int { script.port }
 
-    init() throws {
-        script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy")
+    /// Starts the proxy.
+    public init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy", sourceLocation: sourceLocation)
     }
 
     /// The request lines the proxy has received, in order.
-    var requestLines: [String] {
+    public var requestLines: [String] {
         let log = script.folder.path + "/requests.log"
         return ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// Kills the proxy.
-    func stop() { script.stop() }
+    public func stop() { script.stop() }
 
     private static let script = #"""
     import os, select, socket, sys, threading
