@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TickmarkCLI
+import TickmarkTestSupport
 
 /// `${git.branch}` on a detached HEAD, as GitHub Actions checks out a pull request's merge commit.
 @Suite struct DetachedHeadTests {
@@ -14,8 +15,8 @@ import Testing
             ["-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first"],
             ["checkout", "-q", "--detach", "HEAD"],
         ] {
-            let (status, output) = try runTool("/usr/bin/env", ["git", "-C", fixture.folder] + arguments)
-            try #require(status == 0, "git \(arguments.joined(separator: " ")): \(output)")
+            let result = try TickmarkTestSupport.run("git", ["-C", fixture.folder] + arguments)
+            try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)\(result.errors)")
         }
         return fixture
     }
@@ -53,7 +54,7 @@ import Testing
     @Test func aBranchCheckedOutWinsOverTheEnvironment() async throws {
         var fixture = try detachedRepository()
         defer { fixture.remove() }
-        _ = try runTool("/usr/bin/env", ["git", "-C", fixture.folder, "checkout", "-q", "main"])
+        _ = try TickmarkTestSupport.run("git", ["-C", fixture.folder, "checkout", "-q", "main"])
         fixture.environment["GITHUB_HEAD_REF"] = "feature/login"
         let result = await fixture.run(["run", "pr.md", "--no-record"])
         #expect(result.code == 0)

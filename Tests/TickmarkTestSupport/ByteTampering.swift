@@ -7,20 +7,20 @@ import Tickmark
 
 /// Positions worth flipping in a file of `count` bytes: all of them when small; otherwise the
 /// first and last `edge` bytes and every `step`-th byte between.
-public func tamperPositions(count: Int, limit: Int = 4096, edge: Int = 256, step: Int = 599) -> [Int] {
+package func tamperPositions(count: Int, limit: Int = 4096, edge: Int = 256, step: Int = 599) -> [Int] {
     guard count > limit else { return Array(0..<count) }
     let inner = stride(from: edge, to: count - edge, by: step)
     return Array(0..<edge) + Array(inner) + Array((count - edge)..<count)
 }
 
 /// The XOR masks applied at each position: a low bit, the ASCII case bit, the high bit, all bits.
-public let tamperMasks: [UInt8] = [0x01, 0x20, 0x80, 0xFF]
+package let tamperMasks: [UInt8] = [0x01, 0x20, 0x80, 0xFF]
 
 /// Flips each sampled byte of the file at `path` in turn (with every mask, or one mask chosen by
 /// position when `everyMask` is false), calls `check` with the changed file in place, and puts
 /// the byte back. Returns how many changes were tried; throws if the file did not come back whole.
 @discardableResult
-public func tamperEachByte(of path: String, everyMask: Bool = true, check: (_ position: Int, _ mask: UInt8) throws -> Void) throws -> Int {
+package func tamperEachByte(of path: String, everyMask: Bool = true, check: (_ position: Int, _ mask: UInt8) throws -> Void) throws -> Int {
     let original = try read(path)
     let descriptor = open(path, O_WRONLY)
     guard descriptor >= 0 else { throw TickmarkError(.cannotWrite, "cannot open for writing", path: path) }

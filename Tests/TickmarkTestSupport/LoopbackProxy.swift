@@ -6,25 +6,25 @@ import Testing
 /// for (so tests can name hosts that do not exist, which are not loopback and so use the proxy).
 /// It writes each request line it receives to a log the test reads, and exits when its standard
 /// input closes.
-public final class LoopbackProxy {
+package final class LoopbackProxy {
     private let script: LoopbackScript
 
     /// The port the proxy listens on.
-    public var port: Int { script.port }
+    package var port: Int { script.port }
 
     /// Starts the proxy.
-    public init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    package init(sourceLocation: SourceLocation = #_sourceLocation) throws {
         script = try LoopbackScript(LoopbackProxy.script, files: ["requests.log"], what: "proxy", sourceLocation: sourceLocation)
     }
 
     /// The request lines the proxy has received, in order.
-    public var requestLines: [String] {
+    package var requestLines: [String] {
         let log = script.folder.path + "/requests.log"
         return ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// Kills the proxy.
-    public func stop() { script.stop() }
+    package func stop() { script.stop() }
 
     private static let script = #"""
     import os, select, socket, sys, threading

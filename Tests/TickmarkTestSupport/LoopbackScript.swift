@@ -3,17 +3,17 @@ import Testing
 
 /// A Python script run for one test that prints the port it listens on as its first line. It
 /// exits when its standard input closes, so it cannot outlive the test process.
-public final class LoopbackScript {
+package final class LoopbackScript {
     /// The port the script listens on.
-    public let port: Int
+    package let port: Int
     /// The folder holding the script and its files.
-    public let folder: TemporaryFolder
+    package let folder: TemporaryFolder
     private let process: Process
     private let input = Pipe()
 
     /// Writes `script` to a temporary folder and runs it with the folder's path of each of
     /// `files` (written empty first) followed by `arguments`.
-    public init(_ script: String, files: [String] = [], arguments: [String] = [], what: String,
+    package init(_ script: String, files: [String] = [], arguments: [String] = [], what: String,
                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         let folder = try TemporaryFolder(sourceLocation: sourceLocation)
         self.folder = folder
@@ -48,7 +48,7 @@ public final class LoopbackScript {
 
     /// Kills the script. SIGKILL, not `terminate()`: a child of `Foundation.Process` inherits the
     /// signal mask of the thread that started it, and test threads may block SIGTERM.
-    public func stop() {
+    package func stop() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
@@ -57,9 +57,9 @@ public final class LoopbackScript {
 }
 
 /// A port on 127.0.0.1 where nothing listens (bound, then closed, so the system just gave it out).
-public enum ClosedPort {
+package enum ClosedPort {
     /// A port nothing listens on now.
-    public static func find() throws -> Int {
+    package static func find() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SetUpError(description: "socket failed") }
         defer { close(fd) }
@@ -76,14 +76,14 @@ public enum ClosedPort {
 }
 
 /// A socket listening on `::1`, accepting nothing (the kernel completes the handshake).
-public struct IPv6Listener {
+package struct IPv6Listener {
     /// The listening socket.
-    public let fd: Int32
+    package let fd: Int32
     /// The port it listens on.
-    public let port: Int
+    package let port: Int
 
     /// Opens the socket on an unused port.
-    public init() throws {
+    package init() throws {
         fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in6()
         address.sin6_family = sa_family_t(AF_INET6)
@@ -100,5 +100,5 @@ public struct IPv6Listener {
     }
 
     /// Closes the socket.
-    public func close() { _ = Glibc.close(fd) }
+    package func close() { _ = Glibc.close(fd) }
 }

@@ -7,24 +7,24 @@ import Testing
 /// server's port), `/headers` (the request headers as JSON, names in lower case), `/big` (3 MiB),
 /// and POST echoing the body. The script exits when its standard input closes, so it cannot
 /// outlive the test process.
-public final class LoopbackServer {
+package final class LoopbackServer {
     /// `http`, or `https` when started with a certificate.
-    public let scheme: String
+    package let scheme: String
     private let script: LoopbackScript
 
     /// The port the server listens on.
-    public var port: Int { script.port }
+    package var port: Int { script.port }
     /// `scheme://127.0.0.1:port`.
-    public var base: String { "\(scheme)://127.0.0.1:\(port)" }
+    package var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts the server; with a certificate and key, it speaks HTTPS.
-    public init(certificate: String? = nil, key: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    package init(certificate: String? = nil, key: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
         script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server", sourceLocation: sourceLocation)
         scheme = certificate == nil ? "http" : "https"
     }
 
     /// Kills the server.
-    public func stop() { script.stop() }
+    package func stop() { script.stop() }
 
     private static let script = #"""
     import http.server, json, os, ssl, sys, threading, time, urllib.parse
@@ -77,16 +77,16 @@ public final class LoopbackServer {
 
 /// A certificate authority and a certificate it signed for `localhost` and `127.0.0.1`, valid
 /// for 30 days, made with the `openssl` command.
-public struct TestCertificates: Sendable {
+package struct TestCertificates: Sendable {
     /// The path of the authority's certificate (PEM).
-    public let authority: String
+    package let authority: String
     /// The path of the server certificate (PEM).
-    public let certificate: String
+    package let certificate: String
     /// The path of the server certificate's private key (PEM).
-    public let key: String
+    package let key: String
 
     /// Makes the authority and the certificate in `folder`.
-    public init(in folder: TemporaryFolder) throws {
+    package init(in folder: TemporaryFolder) throws {
         let curve = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
         try folder.write("leaf.ext", "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
         try Shell.run("""

@@ -5,17 +5,17 @@ import Tickmark
 ///
 /// Lines and columns are counted here, independently of the library: lines end at `\n`, `\r\n`
 /// or a lone `\r` (cmark-gfm's rule), columns are 1-based UTF-8 byte counts, offsets 0-based bytes.
-public struct MarkedText: Sendable {
+package struct MarkedText: Sendable {
     /// The markers, in the order they are looked for.
-    public static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
+    package static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 
     /// The text without its markers.
-    public let text: String
+    package let text: String
     /// The byte offset in `text` of each marker found.
-    public let offsets: [String: Int]
+    package let offsets: [String: Int]
 
     /// Removes the markers of `marked` and remembers their offsets.
-    public init(_ marked: String) {
+    package init(_ marked: String) {
         var bytes = Array(marked.utf8)
         var found: [(String, Int)] = []
         for marker in MarkedText.markers {
@@ -30,10 +30,10 @@ public struct MarkedText: Sendable {
     }
 
     /// The UTF-8 bytes of `text`.
-    public var bytes: [UInt8] { Array(text.utf8) }
+    package var bytes: [UInt8] { Array(text.utf8) }
 
     /// The position of a marker in the clean text; records an issue when there is no such marker.
-    public func position(_ marker: String, sourceLocation: SourceLocation = #_sourceLocation) -> SourcePosition {
+    package func position(_ marker: String, sourceLocation: SourceLocation = #_sourceLocation) -> SourcePosition {
         guard let offset = offsets[marker] else {
             Issue.record("no marker \(marker) in fixture", sourceLocation: sourceLocation)
             return SourcePosition(line: 0, column: 0, offset: 0)
@@ -42,7 +42,7 @@ public struct MarkedText: Sendable {
     }
 
     /// The position where `needle` first occurs in the clean text (after `anchor`, if given).
-    public func position(of needle: String, after anchor: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> SourcePosition {
+    package func position(of needle: String, after anchor: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> SourcePosition {
         let bytes = bytes
         var searchStart = 0
         if let anchor {
@@ -56,7 +56,7 @@ public struct MarkedText: Sendable {
     }
 
     /// The 1-based line and column and the offset of byte `offset` (clamped) of the clean text.
-    public func position(ofOffset offset: Int) -> SourcePosition {
+    package func position(ofOffset offset: Int) -> SourcePosition {
         let bytes = bytes
         let offset = max(0, min(offset, bytes.count))
         var line = 1, lineStart = 0, index = 0
@@ -71,12 +71,12 @@ public struct MarkedText: Sendable {
     }
 
     /// Parses the clean text as a checklist at `path`.
-    public func parse(path: String = "test.md") -> Checklist {
+    package func parse(path: String = "test.md") -> Checklist {
         ChecklistParser.parse(bytes, path: path)
     }
 
     /// The offset of the first occurrence of `needle` in `haystack`.
-    public static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    package static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard needle.count <= haystack.count else { return nil }
         for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return start
@@ -87,7 +87,7 @@ public struct MarkedText: Sendable {
 
 extension Checklist {
     /// The item with `id`, recording an issue when there is none.
-    public func item(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) -> ChecklistItem? {
+    package func item(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) -> ChecklistItem? {
         let found = allItems.first { $0.id == id }
         if found == nil {
             Issue.record("no item \(id); ids: \(allItems.map(\.id))", sourceLocation: sourceLocation)
@@ -96,5 +96,5 @@ extension Checklist {
     }
 
     /// Diagnostic ids, in order.
-    public var diagnosticIDs: [String] { diagnostics.map(\.id.rawValue) }
+    package var diagnosticIDs: [String] { diagnostics.map(\.id.rawValue) }
 }

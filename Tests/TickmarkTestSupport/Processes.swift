@@ -1,13 +1,13 @@
 import Foundation
 
 /// What a finished tool run left behind.
-public struct ToolRun: Sendable {
+package struct ToolRun: Sendable {
     /// The exit status.
-    public var status: Int32
+    package var status: Int32
     /// Standard output.
-    public var output: String
+    package var output: String
     /// Standard error.
-    public var errors: String
+    package var errors: String
 }
 
 /// Serializes starting and awaiting child processes across parallel tests.
@@ -16,11 +16,11 @@ public struct ToolRun: Sendable {
 /// meanwhile; a long-lived child started next to a short one (an `ssh-agent` next to an
 /// `ssh-keygen`) would then hold up the wait for the short one until the long one exits. A test
 /// that starts a long-lived child itself takes this lock around starting it.
-public let toolLock = NSLock()
+package let toolLock = NSLock()
 
 /// Runs `tool` (looked up on PATH) with `arguments` in `folder` (or the current one), stdin from
 /// the file `input` (or nothing), extra environment variables, and waits for it.
-public func run(_ tool: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in folder: String? = nil) throws -> ToolRun {
+package func run(_ tool: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in folder: String? = nil) throws -> ToolRun {
     toolLock.lock()
     defer { toolLock.unlock() }
     let process = Process()
@@ -44,20 +44,20 @@ public func run(_ tool: String, _ arguments: [String], input: String? = nil, env
 }
 
 /// A command run for a test's set-up failed.
-public struct SetUpError: Error, CustomStringConvertible {
+package struct SetUpError: Error, CustomStringConvertible {
     /// What failed, with the command's output.
-    public var description: String
+    package var description: String
 
     /// An error saying `description`.
-    public init(description: String) {
+    package init(description: String) {
         self.description = description
     }
 }
 
 /// Runs set-up commands (git, openssl) with `sh -c` through `run(_:_:)`; fails when they do.
-public enum Shell {
+package enum Shell {
     /// Git author and committer for test repositories, whatever the machine's configuration.
-    public static let gitIdentity = [
+    package static let gitIdentity = [
         "GIT_AUTHOR_NAME": "Tickmark Test", "GIT_AUTHOR_EMAIL": "test@example.com",
         "GIT_COMMITTER_NAME": "Tickmark Test", "GIT_COMMITTER_EMAIL": "test@example.com",
         "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
@@ -66,7 +66,7 @@ public enum Shell {
     /// Runs `command` in `folder` with `gitIdentity` in its environment; returns its standard
     /// output, or throws `SetUpError` with both outputs when it exits non-zero.
     @discardableResult
-    public static func run(_ command: String, in folder: String) throws -> String {
+    package static func run(_ command: String, in folder: String) throws -> String {
         let result = try TickmarkTestSupport.run("sh", ["-c", command], environment: gitIdentity, in: folder)
         guard result.status == 0 else {
             throw SetUpError(description: "`\(command)` exited \(result.status): \(result.output)\(result.errors)")
@@ -76,9 +76,9 @@ public enum Shell {
 }
 
 /// The processes of this machine, read from `/proc`.
-public enum ProcessTable {
+package enum ProcessTable {
     /// The pids whose command line contains `marker`.
-    public static func pids(matching marker: String) -> [Int32] {
+    package static func pids(matching marker: String) -> [Int32] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return names.compactMap(Int32.init).filter { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
@@ -94,12 +94,12 @@ public enum ProcessTable {
     }
 
     /// Kills whatever still matches `marker` (clean-up after a failed expectation).
-    public static func killAll(matching marker: String) {
+    package static func killAll(matching marker: String) {
         for pid in pids(matching: marker) { kill(pid, SIGKILL) }
     }
 
     /// A `sleep` duration unique to one test, so its processes can be found: `30.123456`.
-    public static func uniqueSleep() -> String {
+    package static func uniqueSleep() -> String {
         "30.\(Int.random(in: 100_000...999_999))"
     }
 }
