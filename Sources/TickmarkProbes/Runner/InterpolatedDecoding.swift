@@ -31,7 +31,8 @@ extension ProbeInterpolation {
             var asWritten = ProbeDecoder(spec: spec, path: path)
             common = CommonProbeOptions.decode(&asWritten)
         }
-        let configuration = UnusableValue(status: status, reason: reason, written: spec.source)
+        let written = ([spec.kind] + spec.arguments.map(\.value)).joined(separator: " ")
+        let configuration = UnusableValue(status: status, reason: reason, written: written)
         return (DecodedProbe(spec: substituted, kind: kind.description, common: common, configuration: configuration, kindType: UnusableValueProbe.self), [])
     }
 
@@ -72,7 +73,7 @@ struct UnusableValue: ProbeConfiguration {
     var status: ProbeStatus
     /// The variables, their values and what is wrong with them.
     var reason: String
-    /// The probe as written.
+    /// The probe's kind and arguments as written.
     var written: String
 
     var summary: String { "\(written) (will \(status.rawValue): \(reason))" }

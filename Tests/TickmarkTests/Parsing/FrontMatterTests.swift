@@ -71,6 +71,18 @@ import TickmarkTestSupport
         #expect((2...4).contains(diagnostic.position?.line ?? 0))
     }
 
+    @Test func aValueHoldingColonSpaceSaysToQuoteIt() throws {
+        let marked = MarkedText("---\nid: ops\n1️⃣title: Release: the steps\n---\n- [ ] y\n")
+        let diagnostic = try #require(marked.parse().diagnostics.first)
+        #expect(diagnostic.id.rawValue == "InvalidFrontMatter")
+        #expect(diagnostic.position == marked.position("1️⃣"))
+        #expect(diagnostic.message.contains("the value of 'title' holds ': '"))
+        #expect(diagnostic.notes.map(\.message) == [
+            "quote the value: title: 'Release: the steps'",
+            "or write it on the lines below `title: |`, indented further",
+        ])
+    }
+
     @Test func duplicateKeysAreOneLineErrors() throws {
         let checklist = MarkedText("---\nname: a\nabout: b\nabout: c\n---\n- [ ] y\n").parse()
         let diagnostic = try #require(checklist.diagnostics.first)
