@@ -57,6 +57,9 @@ import TickmarkTestSupport
         #expect(items.map(\.status) == [.fail, .pass])
         #expect(items[0].reason.contains("variable 'version' = '1.2'"))
         #expect(fixture.read("j.xml").contains("<failure"))
+        let report = await fixture.run(["report", "r.json"])
+        #expect(report.code == 1)
+        #expect(report.stdout.contains("variable 'version' = '1.2'"), "\(report.stdout)")
         #expect(fixture.read("j.xml").contains("variable &apos;version&apos; = &apos;1.2&apos;") || fixture.read("j.xml").contains("variable 'version' = '1.2'"))
     }
 
