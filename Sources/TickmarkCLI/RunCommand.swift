@@ -103,6 +103,7 @@ struct RunCommand: TickmarkSubcommand {
             options.signOffs = carried?.signOffs ?? []
         }
         let sources = try variableArguments.sources(console)
+        VariableArguments.warnUnused(sources, checklists: checklists, console: console)
 
         let workingDirectory = absolute(cwd ?? console.currentDirectory, base: console.currentDirectory)
         let context = ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: options.defaultTimeout)

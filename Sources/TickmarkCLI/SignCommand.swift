@@ -68,11 +68,14 @@ struct VerifyCommand: TickmarkSubcommand {
         commandName: "verify",
         abstract: "Verify a signed report, and for DSSE the digests of its subjects.",
         discussion: """
-        Finds FILE.sig or FILE.intoto.json unless --signature is given. Exit 0 when the signature is valid and every DSSE subject matches the files on disk, 1 otherwise.
+        Finds FILE.sig or FILE.intoto.json unless --signature is given. Exit 0 when the signature is valid and every DSSE subject matches the files on disk, 1 otherwise. Given a run record, also checks the signatures of its sign-offs.
+
+        Report signatures are SSHSIG in the namespace "tickmark" (sign-offs use "tickmark-sign-off"), so OpenSSH verifies a report without Tickmark with: ssh-keygen -Y verify -n tickmark -f allowed_signers -I EMAIL -s FILE.sig < FILE
 
         Examples:
           tickmark verify report.md --allowed-signers .github/allowed_signers
           tickmark verify report.html --public-key release.pub
+          ssh-keygen -Y verify -n tickmark -f .github/allowed_signers -I ana@example.com -s report.md.sig < report.md
         """
     )
 
