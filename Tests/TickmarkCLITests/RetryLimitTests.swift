@@ -24,7 +24,7 @@ import Testing
         defer { fixture.remove() }
         let started = ContinuousClock.now
         let result = await fixture.run(["run", "t.md", "--record", "r.json"])
-        #expect(ContinuousClock.now - started < .seconds(25), "no 30 s pause between attempts")
+        #expect(ContinuousClock.now - started < .seconds(29), "no 30 s pause between attempts (even on a busy machine)")
         #expect(result.code == 1)
         #expect(attempts(fixture) == 1)
         #expect(result.stdout.contains("command not found"))
