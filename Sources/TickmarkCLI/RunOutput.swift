@@ -10,7 +10,7 @@ enum RunSummaryText {
         case .pass: return "PASS"
         case .fail: return "FAIL"
         case .error: return "ERROR"
-        case .manual: return item.ownSatisfied ? "TICKED" : "WAITING"
+        case .manual: return !item.ownSatisfied ? "WAITING" : AuthorClaim.isClaim(item.reason) ? "CLAIMED" : "TICKED"
         case .skipped: return "SKIP"
         case .signedOff: return "SIGNED"
         case .rejected: return "REJECTED"
