@@ -48,6 +48,24 @@ import TickmarkTestSupport
         #expect(fixture.github.requestLines.filter { $0.hasPrefix("PATCH") }.count == 1)
     }
 
+    @Test func filesNamedBesideTheBodyRunAndAreWrittenAsFiles() async throws {
+        let fixture = try PullRequestFixture(body: Self.body, files: ["extra.md": "# Extra\n- [ ] Ready `probe: run true`\n"])
+        defer { fixture.remove() }
+        let result = await fixture.tickmark(["run", "--pull-request", "extra.md", "--write", "--no-comment", "--no-record"])
+        #expect(result.code == 1, "\(result.stdout)\(result.stderr)")
+        #expect(fixture.read("extra.md") == "# Extra\n- [x] Ready `probe: run true`\n")
+        #expect(try fixture.github.body == Self.ticked)
+    }
+
+    @Test func aDryRunReadsTheBodyAndSendsNothing() async throws {
+        let fixture = try PullRequestFixture(body: Self.body)
+        defer { fixture.remove() }
+        let result = await fixture.tickmark(["run", "--pull-request", "--dry-run", "--write"])
+        #expect(result.code == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("github:pr#12:7: pre-merge/unit-tests-pass: run: sh -c true"))
+        #expect(fixture.github.requests.isEmpty)
+    }
+
     @Test func anEditMadeWhileTheProbesRanIsKeptAndTheTicksGoOnTheNewText() async throws {
         let line = "* [ ] Feature flag removed — added by a person while the probes ran"
         let fixture = try PullRequestFixture(body: Self.body, edits: [.init(moment: .afterRead, count: 1, line: line)])
