@@ -27,6 +27,7 @@ import TickmarkTestSupport
         #expect(result.stdout.contains("PASS     Unit tests pass"))
         #expect(result.stdout.contains("CLAIMED  I updated the docs"))
         #expect(result.stdout.contains("claimed by @ana-dev, the pull request's author"))
+        #expect(result.stdout.contains("Result: GO — 1 passed, 0 failed, 0 errors, 1 waiting for sign-off, 1 claimed by the author, 0 skipped"))
         #expect(fixture.github.requests.isEmpty, "the event file is enough: no API request")
 
         let record = try String(contentsOfFile: fixture.run.folder + "/r.json", encoding: .utf8)
@@ -107,6 +108,15 @@ import TickmarkTestSupport
         #expect(result.code == 2)
         #expect(result.stderr.contains("GET /repos/octo-org/service/pulls/12 answered 401: Bad credentials (check GITHUB_TOKEN)"), "\(result.stderr)")
         #expect(!result.stderr.contains(wrong) && !result.stdout.contains(wrong))
+    }
+
+    @Test func anEventThatIsNotAPullRequestIsNamed() async throws {
+        let fixture = try PullRequestFixture(body: Self.body)
+        defer { fixture.remove() }
+        try fixture.run.scratch.write("event.json", #"{"ref": "refs/heads/main", "before": "0000", "after": "6dcb09b", "pusher": {"name": "ana-dev"}}"#)
+        let result = await fixture.tickmark(["run", "--pull-request", "--no-comment", "--no-record"])
+        #expect(result.code == 2)
+        #expect(result.stderr.contains("event.json: error: the event has no pull_request (its keys: ref, before, after, pusher)"), "\(result.stderr)")
     }
 
     @Test func withoutAnEventOrANumberTheRunSaysWhatIsMissing() async throws {
