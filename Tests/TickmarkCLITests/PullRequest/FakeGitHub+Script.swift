@@ -79,6 +79,8 @@ extension FakeGitHub {
                 version = self.headers.get("X-GitHub-Api-Version")
                 if version is not None and version != "2022-11-28":
                     return self.answer(400, {"message": "API version '%s' is not supported." % version, "documentation_url": "https://docs.github.com/rest/about-the-rest-api/api-versions", "status": "400"})
+                if config["read_only"] and self.command in ("POST", "PATCH"):
+                    return self.answer(403, {"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment", "status": "403"})
                 base = "http://%s" % self.headers.get("Host")
                 payload = json.loads(raw) if raw else {}
                 pull_path = "/repos/%s/%s/pulls/%d" % (owner, name, number)

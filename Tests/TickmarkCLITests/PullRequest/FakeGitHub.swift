@@ -10,7 +10,8 @@ import TickmarkTestSupport
 /// `POST /repos/{o}/{r}/issues/{n}/comments`, `PATCH /repos/{o}/{r}/issues/comments/{id}`.
 ///
 /// It answers 401 `Bad credentials` unless `Authorization: Bearer TOKEN` is sent, 403 without a
-/// `User-Agent`, 400 for another `X-GitHub-Api-Version`. A person editing the description is
+/// `User-Agent`, 400 for another `X-GitHub-Api-Version`, and, with `readOnly` (the token of a
+/// pull request from a fork), 403 to every `POST` and `PATCH`. A person editing the description is
 /// played by `edits`: after the Nth `GET` of the pull request (`afterRead`) or the Nth `PATCH`
 /// of it (`afterWrite`), a line is added to the body, either to the current text or (`stale`) to
 /// the text before that write, as a person saving from an editor opened earlier does.
@@ -41,12 +42,12 @@ final class FakeGitHub {
 
     /// Starts the server with the pull request's `body`, `otherComments` comments by other people
     /// already there, and the person's `edits`.
-    init(body: String, token: String, otherComments: Int = 0, edits: [Edit] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    init(body: String, token: String, otherComments: Int = 0, edits: [Edit] = [], readOnly: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
         self.token = token
         let config: JSONValue = .object([
             "owner": .string(Self.owner), "name": .string(Self.name), "number": .integer(Self.number),
             "author": .string(Self.author), "body": .string(body), "token": .string(token),
-            "other_comments": .integer(otherComments),
+            "other_comments": .integer(otherComments), "read_only": .bool(readOnly),
             "edits": .array(edits.map { edit in
                 .object([
                     "moment": .string(edit.moment.rawValue), "count": edit.count.map { .integer($0) } ?? .null,

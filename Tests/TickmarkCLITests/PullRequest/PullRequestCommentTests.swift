@@ -61,6 +61,18 @@ import TickmarkTestSupport
         #expect(write.stderr.contains("error: GITHUB_TOKEN is not set"))
     }
 
+    @Test func aReadOnlyTokenEndsTheRunWithGitHubsMessageAndWhatToDo() async throws {
+        let fixture = try PullRequestFixture(body: Self.body, readOnly: true)
+        defer { fixture.remove() }
+        try fixture.run.scratch.write("build.txt", "ok\n")
+        let result = await fixture.tickmark(["run", "--pull-request", "--no-record"])
+        #expect(result.code == 2)
+        #expect(result.stdout.contains("Result: GO"))
+        #expect(result.stderr.contains("POST /repos/octo-org/service/issues/12/comments answered 403: Resource not accessible by integration"), "\(result.stderr)")
+        #expect(result.stderr.contains("pass --no-comment there"))
+        #expect(await fixture.tickmark(["run", "--pull-request", "--no-record", "--no-comment"]).code == 0)
+    }
+
     @Test func theTokenAppearsInNoOutputFileRecordCommentOrBody() async throws {
         let body = Self.body + "- [ ] Leaks nothing `probe: run echo \"token=$GITHUB_TOKEN\"; exit 1`\r\n"
         var fixture = try PullRequestFixture(body: body)

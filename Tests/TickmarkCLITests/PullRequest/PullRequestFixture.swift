@@ -13,8 +13,8 @@ struct PullRequestFixture {
 
     /// The event file says `eventBody`; the API holds `body` (the same unless given).
     init(body: String, eventBody: String? = nil, files: [String: String] = [:], otherComments: Int = 0,
-         edits: [FakeGitHub.Edit] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        github = try FakeGitHub(body: body, token: Self.token, otherComments: otherComments, edits: edits, sourceLocation: sourceLocation)
+         edits: [FakeGitHub.Edit] = [], readOnly: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        github = try FakeGitHub(body: body, token: Self.token, otherComments: otherComments, edits: edits, readOnly: readOnly, sourceLocation: sourceLocation)
         var files = files
         files["event.json"] = FakeGitHub.event(body: eventBody ?? body)
         run = try RunFixture(files: files, environment: [

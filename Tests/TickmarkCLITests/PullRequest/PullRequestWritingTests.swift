@@ -87,6 +87,17 @@ import TickmarkTestSupport
         #expect(fixture.github.requestLines.filter { $0.hasPrefix("PATCH") }.count == 2)
     }
 
+    @Test func anEditOnTopOfTheWriteThatKeepsTheTicksNeedsNoSecondWrite() async throws {
+        let line = "Also bumped the client library."
+        let fixture = try PullRequestFixture(body: Self.body, edits: [.init(moment: .afterWrite, count: 1, line: line)])
+        defer { fixture.remove() }
+        let result = await fixture.tickmark(["run", "--pull-request", "--write", "--no-comment", "--no-record"])
+        #expect(result.code == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Updated github:pr#12: 2 boxes changed"))
+        #expect(try fixture.github.body == Self.ticked + "\n" + line)
+        #expect(fixture.github.requestLines.filter { $0.hasPrefix("PATCH") }.count == 1)
+    }
+
     @Test func anItemRewordedSinceTheRunIsLeftAlone() async throws {
         let fixture = try PullRequestFixture(body: Self.body)
         defer { fixture.remove() }
