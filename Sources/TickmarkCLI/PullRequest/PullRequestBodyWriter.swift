@@ -52,7 +52,7 @@ struct PullRequestBodyWriter: Sendable {
                 return Report(boxesChanged: lastWritten, writes: writes, bodyChangedSinceRead: changedSinceRead || writes > 0, leftAlone: plan.leftAlone)
             }
             guard writes < maximumAttempts else {
-                throw TickmarkError(.conflict, PullRequestMessages.gaveUp(path, attempts: writes, boxes: plan.edits.count), path: path)
+                throw TickmarkError(.conflict, PullRequestMessages.gaveUp(attempts: writes, boxes: plan.edits.count), path: path)
             }
             writes += 1
             lastWritten = plan.edits.count

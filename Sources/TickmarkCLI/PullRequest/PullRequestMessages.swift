@@ -29,9 +29,7 @@ enum PullRequestMessages {
 
     static let severalPullRequests = "name at most one pull request (github:pr, github:pr#NUMBER or --pull-request)"
 
-    static func emptyBody(_ path: String) -> String {
-        "the pull request body holds no task items (- [ ] …): fill in the checklist template, or run without --pull-request"
-    }
+    static let emptyBody = "the pull request body holds no task items (- [ ] …): fill in the checklist template, or run without --pull-request"
 
     static func refused(_ what: String, status: Int, message: String?) -> String {
         var text = "GitHub API: \(what) answered \(status)"
@@ -45,7 +43,7 @@ enum PullRequestMessages {
         return text
     }
 
-    static func gaveUp(_ path: String, attempts: Int, boxes: Int) -> String {
+    static func gaveUp(attempts: Int, boxes: Int) -> String {
         """
         the pull request body changed on every one of \(attempts) attempts to tick \(boxes) box\(boxes == 1 ? "" : "es"): \
         someone is editing it. Tickmark stopped rather than overwrite their words; the body is as they left it, \

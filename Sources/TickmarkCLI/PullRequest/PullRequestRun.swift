@@ -68,7 +68,7 @@ struct PullRequestRun: Sendable {
         var checklist = ChecklistParser.parse(Array(pullRequest.body.utf8), path: pullRequest.path)
         if checklist.id == pullRequest.path { checklist.id = defaultID }
         guard !checklist.items.isEmpty else {
-            throw TickmarkError(.invalidInput, PullRequestMessages.emptyBody(pullRequest.path), path: pullRequest.path)
+            throw TickmarkError(.invalidInput, PullRequestMessages.emptyBody, path: pullRequest.path)
         }
         return PullRequestRun(pullRequest: pullRequest, checklist: checklist, api: api, comments: comment && hasToken)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Tickmark
 @testable import TickmarkCLI
-import TickmarkProbes
+@testable import TickmarkProbes
 import TickmarkTestSupport
 
 /// The pieces of pull request mode that need no server: the box plan, `Link` headers, names.
@@ -66,5 +66,36 @@ import TickmarkTestSupport
 struct RefusingTransport: HTTPTransport {
     func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure> {
         .failure(NetworkFailure("sent \(request.method) \(request.url)"))
+    }
+}
+
+/// The results comment's text.
+@Suite struct PullRequestCommentTextTests {
+    static func outcome(items count: Int) -> RunOutcome {
+        let lines = (1...count).map { "- [x] Item number \($0) with a fairly long description of what was checked" }
+        let checklist = ChecklistParser.parse(Array(("# PR\n" + lines.joined(separator: "\n") + "\n").utf8), path: "github:pr#1")
+        let items = checklist.allItems.map { item in
+            ItemOutcome(item: item, parentID: nil, depth: 0, status: .manual, reason: "claimed by @a, the pull request's author",
+                        probes: [], signOffs: [], ownSatisfied: true, satisfied: true, blocks: false, uncheckedTick: false)
+        }
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        return RunOutcome(checklists: [ChecklistOutcome(checklist: checklist, items: items, variables: [], decision: .go, blockers: [])],
+                          decision: .go, startedAt: now, finishedAt: now)
+    }
+
+    @Test func theCommentStartsWithTheMarkerAndNamesTheRun() {
+        let text = PullRequestComment.body(Self.outcome(items: 2), note: "A note.", environment: [
+            "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "42", "GITHUB_SHA": "0123456789abcdef",
+        ])
+        #expect(text.hasPrefix(PullRequestComment.marker + "\n## Tickmark: ✅ GO\n"))
+        #expect(text.contains("<sub>A note.</sub>"))
+        #expect(text.contains("[workflow run](https://github.com/o/r/actions/runs/42) · commit 0123456"))
+    }
+
+    @Test func aCommentTooLongForGitHubIsCutAndSaysSo() {
+        let text = PullRequestComment.body(Self.outcome(items: 2000), note: nil, environment: [:])
+        #expect(text.count <= PullRequestComment.maximumLength)
+        #expect(text.contains("more lines: see the workflow run's summary"))
+        #expect(text.hasSuffix("</sub>\n"))
     }
 }
