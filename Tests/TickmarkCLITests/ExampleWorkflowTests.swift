@@ -120,6 +120,21 @@ import TickmarkTestSupport
         #expect(FileManager.default.fileExists(atPath: pullRequest.workspace + "/tickmark-report.html"))
     }
 
+    /// Why the workflow checks out the pull request's commit: on the merge commit Actions checks
+    /// out by default, the branch is never "pushed" as it is tested.
+    @Test func onTheDefaultMergeCommitTheBranchIsNeverSynced() throws {
+        let pullRequest = try PullRequest()
+        defer { pullRequest.scratch.remove() }
+        try pullRequest.checkOut([:])
+        let steps = try SimulatedActionsRunner.steps(of: try SimulatedActionsRunner.workflow())
+        let checklist = try #require(try pullRequest.runner.runSteps(steps).first)
+        #expect(checklist.status == 1)
+        let annotations = checklist.output.split(separator: "\n").filter { $0.hasPrefix("::") }
+        #expect(annotations.count == 1, "\(annotations)")
+        #expect(annotations.first?.hasPrefix("::error file=checklists/pre-merge.md,line=38,") == true, "\(annotations)")
+        #expect(annotations.first?.contains("HEAD is 1 commit ahead of origin/feature/login") == true, "\(annotations)")
+    }
+
     @Test func theWorkflowPassesNoUnusedBranchVariable() throws {
         let text = try String(contentsOfFile: SimulatedActionsRunner.repository + "/examples/github-actions/tickmark.yml", encoding: .utf8)
         #expect(!text.contains("TICKMARK_VAR_branch"))
