@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Vectors"]),
         .target(name: "TickmarkTestSupport", dependencies: ["Tickmark", "TickmarkSigning"], path: "Tests/TickmarkTestSupport"),
-        .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI", "TickmarkTestSupport"]),
+        .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI", "TickmarkTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )
