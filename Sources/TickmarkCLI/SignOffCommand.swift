@@ -20,9 +20,9 @@ struct SignOffCommand: TickmarkSubcommand {
           tickmark sign-off run.json smoke --by "Ana <ana@example.com>" --note "ok"
           tickmark sign-off run.json smoke --by "Ana <ana@example.com>" \\
               --expires 2026-12-01T18:00Z
-          tickmark sign-off run.json rollback "status page" --by "Ana <ana@example.com>"
-          tickmark sign-off run.json --all-waiting --section "Go live" --by "Ana <ana@example.com>" \\
-              --key ~/.ssh/id_ed25519
+          tickmark sign-off run.json rollback "status page" --by "Bo <bo@example.com>"
+          tickmark sign-off run.json --all-waiting --section "Go live" \\
+              --by "Ana <ana@example.com>" --key ~/.ssh/id_ed25519
         """
     )
 
