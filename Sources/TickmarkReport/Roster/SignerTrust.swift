@@ -134,9 +134,12 @@ package struct SignerRefusal: Error, Sendable, Equatable, CustomStringConvertibl
     /// Where keys were looked up.
     package var sources: String
 
-    /// `signed with the key SHA256:… of Ana Lima <ana@example.com>, not a key of dee@example.com (…)`.
-    package var description: String {
-        let whose = owner.map { "the key \(fingerprint) of \($0)" } ?? "the key \(fingerprint), which belongs to no one in \(sources)"
-        return "signed with \(whose), not with a key of \(email)" + (owner == nil ? "" : " in \(sources)")
+    /// `the key SHA256:… of Ana Lima <ana@example.com>, not a key of dee@example.com in the roster …`.
+    package var keyDescription: String {
+        guard let owner else { return "the key \(fingerprint), not a key of \(email) in \(sources) (nor anyone else's)" }
+        return "the key \(fingerprint) of \(owner), not a key of \(email) in \(sources)"
     }
+
+    /// `signed with the key SHA256:… of Ana Lima <ana@example.com>, not a key of dee@example.com …`.
+    package var description: String { "signed with " + keyDescription }
 }

@@ -74,7 +74,7 @@ package enum SignOffRecorder {
                 if trust.knowsSigners, !check.counts {
                     throw TickmarkError(
                         .invalidInput,
-                        "\(signOff.by) cannot sign off with this key: it is \(check.problem ?? "refused"); sign with your own key, or add it to the roster; nothing was signed off",
+                        "\(signOff.by) cannot sign off with this key: it is \(check.refusal?.keyDescription ?? check.problem ?? "refused"); sign with your own key; nothing was signed off",
                         path: keyPath
                     )
                 }

@@ -24,6 +24,8 @@ package struct SignerCheck: Sendable, Equatable {
     package var principal: String?
     /// Why the sign-off does not count, when refused.
     package var problem: String?
+    /// When refused because the key is not the signer's: whose key it is and whom it was claimed for.
+    package var refusal: SignerRefusal?
 
     /// Whether the signature lets the sign-off count (its validity in time and content aside).
     package var counts: Bool { standing != .refused }
@@ -68,6 +70,7 @@ extension SignerTrust {
         case .failure(let refusal):
             check.principal = refusal.owner
             check.problem = refusal.description
+            check.refusal = refusal
         }
         return check
     }

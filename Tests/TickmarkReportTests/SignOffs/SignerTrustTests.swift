@@ -53,7 +53,7 @@ import TickmarkTestSupport
         bo.by = "Bo Berg <bo@example.com>"
         let forged = trust.check(ReleaseFixture.signed(bo), now: Date())
         #expect(forged.standing == .refused && forged.principal == "Ana Lima <ana@example.com>")
-        #expect(forged.problem == "signed with the key \(Vectors.fingerprint) of Ana Lima <ana@example.com>, not with a key of bo@example.com in the roster roster.yml")
+        #expect(forged.problem == "signed with the key \(Vectors.fingerprint) of Ana Lima <ana@example.com>, not a key of bo@example.com in the roster roster.yml")
         #expect(SignerTrust.none.check(ReleaseFixture.signed(bo), now: Date()).text == "signed by key \(Vectors.fingerprint) (signer not verified: no roster)")
         var tampered = ReleaseFixture.signed(signOff)
         tampered.note = "added later"
