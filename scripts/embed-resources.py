@@ -47,7 +47,7 @@ def generate() -> str:
         "// and run the script again.",
         "",
         "/// The report templates of `templates/`, built into the binary.",
-        "public enum EmbeddedTemplates {",
+        "package enum EmbeddedTemplates {",
     ]
     for index, (name, filename) in enumerate(ENTRIES):
         data = (TEMPLATES / filename).read_bytes()
@@ -58,10 +58,10 @@ def generate() -> str:
         if index:
             lines.append("")
         lines.append(f"    /// `templates/{filename}`.")
-        lines.append(f"    public static let {name} = {literal(text, filename)}")
+        lines.append(f"    package static let {name} = {literal(text, filename)}")
     lines.append("")
     lines.append("    /// Every embedded template by file name, for tests and `--template` help.")
-    lines.append("    public static let all: [(file: String, text: String)] = [")
+    lines.append("    package static let all: [(file: String, text: String)] = [")
     for name, filename in ENTRIES:
         lines.append(f'        ("{filename}", {name}),')
     lines.append("    ]")

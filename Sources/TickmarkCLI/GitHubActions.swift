@@ -40,9 +40,14 @@ enum GitHubActions {
         }
     }
 
-    /// `::KIND file=…,line=…,col=…,title=…::message`, escaped.
+    /// `::KIND file=…,line=…,col=…,title=…::message`, escaped. A checklist that is no file of
+    /// the repository (`github:pr#12`, a pull request's body) gets no `file`: its place is named
+    /// in the message instead.
     static func command(_ kind: String, _ path: String, _ item: ItemOutcome, title: String, message: String) -> String {
         let position = item.item.position
+        if path.hasPrefix("github:") {
+            return "::\(kind) title=\(escapeProperty(title))::\(escapeMessage("\(path):\(position.line): " + message))"
+        }
         return "::\(kind) file=\(escapeProperty(path)),line=\(position.line),col=\(position.column),title=\(escapeProperty(title))::\(escapeMessage(message))"
     }
 

@@ -10,7 +10,7 @@ struct RunCommand: TickmarkSubcommand {
         commandName: "run",
         abstract: "Run the probes of checklists and decide GO / NO-GO.",
         discussion: """
-        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). Exit 0 means GO, 1 NO-GO, 2 invalid input.
+        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). With --pull-request the checklist is the pull request's description (GitHub Actions: GITHUB_EVENT_PATH, or with =api the REST API and GITHUB_TOKEN); manual items ticked there are claimed by the author. Exit 0 means GO, 1 NO-GO, 2 invalid input.
 
         Examples:
           tickmark run checklists/pre-merge.md
@@ -18,11 +18,18 @@ struct RunCommand: TickmarkSubcommand {
           tickmark run checklists/ --section "Before tagging" --fail-fast
           tickmark run checklists/production-readiness.md --dry-run
           tickmark run RELEASING.md --write --record .tickmark/release.json
+          tickmark run --pull-request --probes-only --write      (in GitHub Actions, on a pull_request event)
         """
     )
 
-    @Argument(help: "Checklist files, or folders of them.")
-    var paths: [String]
+    @Argument(help: "Checklist files, or folders of them; github:pr (or github:pr#NUMBER) for a pull request's body.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("pull-request"), defaultAsFlag: PullRequestSource.event, parsing: .next, help: ArgumentHelp("Run the checklist in the pull request's body: as the event file has it (event), or its current text from the API (api). Manual items ticked there count as claimed by the author; --write ticks probe boxes in the body; results go to one comment.", valueName: "source"))
+    var pullRequest: PullRequestSource?
+
+    @Flag(help: "With a pull request, do not post the results as a comment.")
+    var noComment = false
 
     @OptionGroup var variableArguments: VariableArguments
 
@@ -77,6 +84,7 @@ struct RunCommand: TickmarkSubcommand {
     @OptionGroup var trustArguments: SignerTrustArguments
 
     func validate() throws {
+        guard !paths.isEmpty || pullRequest != nil else { throw ValidationError("name checklist files or folders, or --pull-request") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, DurationText.parse(timeout) == nil {
             throw ValidationError("--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
@@ -87,10 +95,17 @@ struct RunCommand: TickmarkSubcommand {
     }
 
     func execute(_ console: Console) async throws -> Int32 {
-        let files = try ChecklistPaths.expand(paths, base: console.currentDirectory)
-        guard !files.isEmpty else { throw TickmarkError(.usage, "no checklist files found in \(paths.joined(separator: ", "))") }
-        let checklists = try files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
+        let workingDirectory = absolute(cwd ?? console.currentDirectory, base: console.currentDirectory)
+        let pullRequestRun = try await PullRequestRun.open(
+            paths: paths, option: pullRequest, write: write && !dryRun, comment: !noComment && !dryRun, console: console,
+            transport: ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: .seconds(30)).http
+        )
+        let filePaths = paths.filter { !$0.hasPrefix("github:") }
+        let files = try ChecklistPaths.expand(filePaths, base: console.currentDirectory)
+        guard !files.isEmpty || pullRequestRun != nil else { throw TickmarkError(.usage, "no checklist files found in \(paths.joined(separator: ", "))") }
+        let checklists = try (pullRequestRun.map { [$0.checklist] } ?? []) + files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
         var options = RunOptions()
+        if let pullRequestRun { options.claimants[pullRequestRun.checklist.path] = pullRequestRun.claimant }
         options.jobs = jobs
         options.failFast = failFast
         options.strict = strict
@@ -105,8 +120,8 @@ struct RunCommand: TickmarkSubcommand {
             options.signOffs = try trustArguments.countedSignOffs(carried?.signOffs ?? [], recordPath: record, console: console)
         }
         let sources = try variableArguments.sources(console)
+        VariableArguments.warnUnused(sources, checklists: checklists, console: console)
 
-        let workingDirectory = absolute(cwd ?? console.currentDirectory, base: console.currentDirectory)
         let context = ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: options.defaultTimeout)
         if dryRun {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
@@ -149,8 +164,11 @@ struct RunCommand: TickmarkSubcommand {
         }
         if let json { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(json, base: console.currentDirectory), expected: nil, with: try runRecord.jsonBytes()) } }
         if let junit { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(junit, base: console.currentDirectory), expected: nil, with: Array(JUnitWriter.xml(for: [runRecord]).utf8)) } }
-        if write { attempt { () throws(TickmarkError) in try BoxWriter.write(outcome, console: console) } }
+        if write { attempt { () throws(TickmarkError) in try BoxWriter.write(pullRequestRun?.filesOnly(outcome) ?? outcome, console: console) } }
         GitHubActions.report(outcome, console: console)
+        if let pullRequestRun {
+            do { try await pullRequestRun.finish(outcome, write: write, console: console) } catch { failures.append(error) }
+        }
         for failure in failures { console.errorLine(failure.description) }
         if !failures.isEmpty { return 2 }
         return outcome.decision == .go ? 0 : 1

@@ -10,7 +10,7 @@ enum RunSummaryText {
         case .pass: return "PASS"
         case .fail: return "FAIL"
         case .error: return "ERROR"
-        case .manual: return item.ownSatisfied ? "TICKED" : "WAITING"
+        case .manual: return !item.ownSatisfied ? "WAITING" : AuthorClaim.isClaim(item.reason) ? "CLAIMED" : "TICKED"
         case .skipped: return "SKIP"
         case .signedOff: return "SIGNED"
         case .rejected: return "REJECTED"
@@ -68,10 +68,13 @@ enum RunSummaryText {
         let counts = outcome.counts
         let items = outcome.checklists.flatMap(\.items)
         let notApplicable = items.filter(\.isNotApplicable).count
-        let ticked = items.filter { !$0.isNotApplicable && $0.status == .manual && $0.ownSatisfied }.count
+        let counted = items.filter { !$0.isNotApplicable && $0.status == .manual && $0.ownSatisfied }
+        let claimed = counted.filter { AuthorClaim.isClaim($0.reason) }.count
+        let ticked = counted.count - claimed
         var parts = ["\(counts[.pass, default: 0]) passed", "\(counts[.fail, default: 0]) failed", "\(counts[.error, default: 0]) errors"]
-        parts.append("\(counts[.manual, default: 0] - ticked) \(waitingWords)")
+        parts.append("\(counts[.manual, default: 0] - counted.count) \(waitingWords)")
         if ticked > 0 { parts.append("\(ticked) ticked without sign-off") }
+        if claimed > 0 { parts.append("\(claimed) claimed by the author") }
         if let signed = counts[.signedOff] { parts.append("\(signed) signed off") }
         if let rejected = counts[.rejected] { parts.append("\(rejected) rejected") }
         parts.append("\(counts[.skipped, default: 0]) skipped")

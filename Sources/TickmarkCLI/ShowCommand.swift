@@ -8,7 +8,7 @@ struct ShowCommand: TickmarkSubcommand {
         commandName: "show",
         abstract: "Show a checklist's items: ids, state, severity, owners and probes.",
         discussion: """
-        With --json, prints the model as `tickmark.checklist/v1` JSON. Problems in the file are printed to standard error and included in the JSON; they never stop the model from printing.
+        Problems in the file are printed to standard error after the tree; they never stop the model from printing. With --json, prints the model as `tickmark.checklist/v1` JSON with the problems in its "diagnostics"; they are also printed to standard error only when it is a terminal, so a script reads them from the JSON.
 
         Examples:
           tickmark show checklists/production-readiness.md

@@ -70,12 +70,15 @@ struct VerifyCommand: TickmarkSubcommand {
         discussion: """
         Finds FILE.sig or FILE.intoto.json unless --signature is given. Exit 0 when the signature is valid and every DSSE subject matches the files on disk, 1 otherwise.
 
+        Report signatures are SSHSIG in the namespace "tickmark" (sign-offs use "tickmark-sign-off"), so OpenSSH verifies a report without Tickmark with: ssh-keygen -Y verify -n tickmark -f allowed_signers -I EMAIL -s FILE.sig < FILE
+
         When FILE is a run record, each signed sign-off in it is checked too, and shown with its key's fingerprint and whose key it is: the key must be one of the signer's keys in the roster (.tickmark/roster.yml, or --roster) or allowed as the signer's email by --allowed-signers (namespace tickmark-sign-off). Without either, a good signature is shown as "signer not verified: no roster". A record whose only signatures are its sign-offs needs neither --allowed-signers nor --public-key.
 
         Examples:
           tickmark verify report.md --allowed-signers .github/allowed_signers
           tickmark verify report.html --public-key release.pub
           tickmark verify .tickmark/release.json --roster .tickmark/roster.yml
+          ssh-keygen -Y verify -n tickmark -f .github/allowed_signers -I ana@example.com -s report.md.sig < report.md
         """
     )
 

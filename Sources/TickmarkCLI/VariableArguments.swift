@@ -34,6 +34,7 @@ struct VariableArguments: ParsableArguments {
         sources.commandLine = variables.compactMap(Self.split)
         sources.secrets = secrets.compactMap(Self.split)
         if let varsFile {
+            sources.fileName = varsFile
             do {
                 sources.file = try VariablesFile.load(ChecklistPaths.resolve(varsFile, base: console.currentDirectory))
             } catch {
@@ -43,5 +44,17 @@ struct VariableArguments: ParsableArguments {
             }
         }
         return sources
+    }
+
+    /// Prints a warning, with "did you mean", for each variable given that no probe of
+    /// `checklists` uses. The run goes on.
+    static func warnUnused(_ sources: VariableSources, checklists: [Checklist], console: Console) {
+        for variable in sources.unused(by: checklists) {
+            var line = console.style("warning:", "33") + " variable '\(variable.name)'"
+            if let file = variable.file { line += " (from \(file))" }
+            line += " is not used by any checklist"
+            if let suggestion = variable.suggestion { line += "; did you mean '\(suggestion)'?" }
+            console.errorLine(line)
+        }
     }
 }

@@ -24,7 +24,7 @@ import Testing
         defer { fixture.remove() }
         let started = ContinuousClock.now
         let result = await fixture.run(["run", "t.md", "--record", "r.json"])
-        #expect(ContinuousClock.now - started < .seconds(25), "no 30 s pause between attempts")
+        #expect(ContinuousClock.now - started < .seconds(29), "no 30 s pause between attempts (even on a busy machine)")
         #expect(result.code == 1)
         #expect(attempts(fixture) == 1)
         #expect(result.stdout.contains("command not found"))
@@ -57,13 +57,13 @@ import Testing
         #expect(attempts(fixture) == 3)
     }
 
-    @Test func anInvalidURLIsRefusedBeforeAnythingRuns() async throws {
+    @Test func anInvalidURLFromAVariableErrorsAtOnceWithoutRetries() async throws {
         let fixture = try RunFixture(files: ["t.md": "- [ ] up `probe: http ${base}/health retry=20`\n"])
         defer { fixture.remove() }
-        let started = ContinuousClock.now
-        let result = await fixture.run(["run", "t.md", "--no-record", "--var", "base=staging.example.com"])
-        #expect(ContinuousClock.now - started < .seconds(10))
-        #expect(result.code == 2)
-        #expect(result.stderr.contains("must start with http:// or https://"))
+        let result = await fixture.run(["run", "t.md", "--record", "r.json", "--var", "base=staging.example.com"])
+        #expect(result.code == 1)
+        #expect(result.stdout.contains("variable 'base' = 'staging.example.com'"))
+        #expect(result.stdout.contains("must start with http:// or https://"))
+        #expect(fixture.read("r.json").contains("\"attempts\" : 1"), "the value is the same at every attempt: no retries")
     }
 }

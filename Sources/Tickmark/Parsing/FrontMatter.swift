@@ -83,7 +83,7 @@ struct FrontMatter {
         case .success(let node): root = node
         case .failure(let problem):
             let (message, position) = (problem.message, problem.position)
-            diagnostics.append(Diagnostic(.frontMatter, .error, "front matter is not valid YAML: \(message)", path: path, at: position ?? fallback))
+            diagnostics.append(.invalidYAML(in: "front matter", message, path: path, at: position ?? fallback, source: region.source))
             return
         }
         guard let root else { return }
@@ -123,17 +123,40 @@ struct FrontMatter {
             case _ where FrontMatter.issueTemplateKeys.contains(key):
                 continue
             default:
-                var message = "unknown front matter key '\(key)'"
-                let candidates = FrontMatter.knownKeys + FrontMatter.issueTemplateKeys
-                if let suggestion = Suggestion.closest(to: key, among: candidates) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                diagnostics.append(Diagnostic(
-                    .unknownFrontMatterKey, .error, message, path: path, at: position, length: key.utf8.count,
-                    notes: ["known keys: \(FrontMatter.knownKeys.joined(separator: ", ")) (and GitHub issue template keys)"]
-                ))
+                diagnostics.append(.unknownFrontMatterKey(key, near: FrontMatter.nearKnownKey(key), path: path, at: position))
             }
         }
+    }
+
+    /// The known key `key` is most likely a typo of: one edit away (a swap of two neighbouring
+    /// letters counts as one), or two for the longer keys (`title`, `requires`, `defaults`), so
+    /// that other tools' short keys such as `tags` are not taken for `vars`.
+    static func nearKnownKey(_ key: String) -> String? {
+        var best: (key: String, distance: Int)?
+        for known in knownKeys {
+            let distance = typoDistance(Array(key.lowercased()), Array(known))
+            guard distance <= (known.count >= 5 ? 2 : 1), distance < key.count else { continue }
+            if distance < (best?.distance ?? Int.max) { best = (known, distance) }
+        }
+        return best?.key
+    }
+
+    /// Edits (insert, delete, replace, swap of neighbours) from `a` to `b`.
+    private static func typoDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 
     private mutating func readVariables(_ node: Node, region: YAMLRegion, path: String, at position: SourcePosition?, diagnostics: inout [Diagnostic]) {

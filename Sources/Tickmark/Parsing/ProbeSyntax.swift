@@ -83,7 +83,7 @@ enum ProbeSyntax {
         case .success(let node): root = node
         case .failure(let problem):
             let (message, position) = (problem.message, problem.position)
-            diagnostics.append(Diagnostic(.malformedProbe, .error, "probe block is not valid YAML: \(message)", path: path, at: position ?? fence))
+            diagnostics.append(.invalidYAML(in: "probe block", message, path: path, at: position ?? fence, source: source))
             return nil
         }
         guard let root, case .mapping(let mapping) = root, let first = mapping.first else {

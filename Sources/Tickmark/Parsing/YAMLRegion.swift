@@ -9,7 +9,7 @@ struct YAMLRegion {
     private let lineOffsets: [Int]
     /// Each YAML line's text, to turn scalar columns into byte columns.
     private let lines: [Substring]
-    private let source: SourceText
+    let source: SourceText
 
     /// A region whose YAML line `k` (0-based) starts at `lineOffsets[k]` in `source`.
     init(text: String, lineOffsets: [Int], source: SourceText) {

@@ -24,6 +24,9 @@ package struct RunOptions: Sendable {
     package var defaultTimeout: Duration = .seconds(30)
     /// Sign-offs known from earlier (carried over from a record).
     package var signOffs: [SignOff] = []
+    /// Checklists (by path) whose boxes a person ticks elsewhere than in a file, a pull request's
+    /// body: path → that person (`@login`). Their ticked manual items are that person's claims.
+    package var claimants: [String: String] = [:]
 
     /// Default options.
     package init() {}

@@ -69,8 +69,8 @@ enum RunPlanner {
                         ))
                         continue
                     }
-                    let substituted = ProbeInterpolation.substitute(spec, scope: scope)
-                    let (decoded, problems) = ProbeRegistry.decode(substituted, path: checklist.path)
+                    // A value a kind cannot use plans the probe to fail or error (SPEC §1.5).
+                    let (decoded, problems) = ProbeInterpolation.decode(spec, scope: scope, path: checklist.path)
                     diagnostics += problems.filter { $0.severity == .error }
                     guard let decoded else { continue }
                     var needs: [Int] = []

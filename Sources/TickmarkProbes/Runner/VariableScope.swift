@@ -9,6 +9,8 @@ package struct VariableSources: Sendable {
     package var secrets: [(name: String, value: String)] = []
     /// `--vars-file FILE` entries.
     package var file: [(name: String, value: String)] = []
+    /// The `--vars-file` as the user wrote it, to name it in messages.
+    package var fileName: String?
     /// The process environment (`TICKMARK_VAR_name`, and secret-looking names to redact).
     package var environment: [String: String] = [:]
 
@@ -28,6 +30,46 @@ package struct VariableSources: Sendable {
     /// PASSWORD or KEY (also as `TICKMARK_VAR_…`).
     package var secretValues: [String] {
         secrets.map(\.value) + environment.filter { Redactor.isSecretName($0.key) }.map(\.value)
+    }
+}
+
+/// A variable given to a run (`--var`, `--secret`, `--vars-file`) that no probe of its
+/// checklists refers to: most often a typo, which would otherwise leave the default in place.
+package struct UnusedVariable: Sendable, Equatable {
+    /// The name as given.
+    package var name: String
+    /// The vars file it comes from, `nil` for the command line.
+    package var file: String?
+    /// The referenced or front-matter name it most likely means.
+    package var suggestion: String?
+}
+
+extension VariableSources {
+    /// The command-line and vars-file variables that no probe of `checklists` refers to (all
+    /// items count, whatever `--only` or `--section` select). `TICKMARK_VAR_…` environment
+    /// variables are not reported: CI sets them once for every step of a job.
+    package func unused(by checklists: [Checklist]) -> [UnusedVariable] {
+        var referenced: Set<String> = []
+        var known: [String] = []
+        for checklist in checklists {
+            known += checklist.variables.map(\.name)
+            checklist.forEachProbe { probe in
+                for text in ProbeInterpolation.strings(in: probe) {
+                    guard case .success(let references) = VariableScanner.references(in: text) else { continue }
+                    for reference in references where referenced.insert(reference.name).inserted {
+                        known.append(reference.name)
+                    }
+                }
+            }
+        }
+        var reported: Set<String> = []
+        var unused: [UnusedVariable] = []
+        let given = (commandLine + secrets).map { ($0.name, nil as String?) } + file.map { ($0.name, fileName) }
+        for (name, origin) in given where !referenced.contains(name) && reported.insert(name).inserted {
+            let candidates = Array(Set(known).subtracting([name])).sorted()
+            unused.append(UnusedVariable(name: name, file: origin, suggestion: Suggestion.closest(to: name, among: candidates)))
+        }
+        return unused
     }
 }
 

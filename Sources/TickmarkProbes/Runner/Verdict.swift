@@ -56,7 +56,10 @@ enum Verdict {
         if item.state == .na {
             (status, reason, ownSatisfied) = (.skipped, "not applicable", true)
         } else if item.probes.isEmpty {
-            let manual = manualStatus(item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now)
+            let manual = manualStatus(
+                item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now,
+                claimant: options.claimants[plan.checklist.path]
+            )
             (status, reason, ownSatisfied) = (manual.status, manual.reason, manual.satisfied)
         } else {
             (status, reason) = probeStatus(probes)
@@ -86,8 +89,9 @@ enum Verdict {
         return (.pass, passed.count == 1 ? passed[0].result.reason : "\(passed.count) probes passed")
     }
 
-    /// A manual item's status from its sign-offs (latest valid one wins) and its box.
-    static func manualStatus(_ item: ChecklistItem, checklistID: String, signOffs: [SignOff], strict: Bool, now: Date)
+    /// A manual item's status from its sign-offs (latest valid one wins) and its box; a box
+    /// ticked by a `claimant` (a pull request's author) is their claim.
+    static func manualStatus(_ item: ChecklistItem, checklistID: String, signOffs: [SignOff], strict: Bool, now: Date, claimant: String? = nil)
         -> (status: ItemStatus, reason: String, satisfied: Bool) {
         let mine = signOffs.filter { $0.checklist == checklistID && $0.item == item.id }.sorted { $0.at < $1.at }
         let valid = mine.filter { $0.validity(for: item, at: now) == .valid }
@@ -97,11 +101,13 @@ enum Verdict {
             }
             return (.signedOff, "signed off by \(latest.by)" + (latest.role.map { " as \($0)" } ?? ""), true)
         }
-        var reason = item.state == .checked ? "ticked in the file" : "waiting for a sign-off"
+        var reason = item.state != .checked ? "waiting for a sign-off" : claimant.map { AuthorClaim.reason(by: $0, strict: false) } ?? "ticked in the file"
         if let invalid = mine.last {
             reason += "; the sign-off by \(invalid.by) is \(invalid.validity(for: item, at: now).rawValue)"
         }
-        if item.state == .checked && strict { reason = "ticked in the file, but --strict needs a sign-off" }
+        if item.state == .checked && strict {
+            reason = claimant.map { AuthorClaim.reason(by: $0, strict: true) } ?? "ticked in the file" + AuthorClaim.strictSuffix
+        }
         return (.manual, reason, item.state == .checked && !strict)
     }
 }

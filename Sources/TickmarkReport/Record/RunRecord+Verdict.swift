@@ -45,7 +45,7 @@ extension RunRecord.ItemRecord {
         switch status {
         case .pass, .skipped, .signedOff: return true
         case .fail, .error, .rejected: return false
-        case .manual: return state == .checked && !reason.contains(Self.strictReason)
+        case .manual: return state == .checked && !reason.contains(AuthorClaim.strictSuffix)
         }
     }
 }
@@ -71,9 +71,10 @@ extension RunRecord {
 }
 
 extension RunRecord.ChecklistRecord {
-    /// Whether the run looks like `--strict`: a manual item ticked in the file did not count.
+    /// Whether the run looks like `--strict`: a manual item ticked in the file (or claimed in a
+    /// pull request) did not count.
     var ranStrict: Bool {
-        items.contains { $0.isManual && $0.state == .checked && $0.status == .manual && $0.reason.contains(RunRecord.ItemRecord.strictReason) }
+        items.contains { $0.isManual && $0.state == .checked && $0.status == .manual && $0.reason.contains(AuthorClaim.strictSuffix) }
     }
 
     /// See `RunRecord.recomputed(at:strict:)`.
@@ -130,11 +131,13 @@ extension RunRecord.ChecklistRecord {
             }
             return (.signedOff, "signed off by \(latest.by)" + (latest.role.map { " as \($0)" } ?? ""), true)
         }
-        var reason = item.state == .checked ? "ticked in the file" : "waiting for a sign-off"
+        // A box ticked in a pull request's body stays its author's claim.
+        let claimant = item.state == .checked ? AuthorClaim.claimant(in: item.reason) : nil
+        var reason = item.state != .checked ? "waiting for a sign-off" : claimant.map { AuthorClaim.reason(by: $0, strict: false) } ?? "ticked in the file"
         if let invalid = mine.last {
             reason += "; the sign-off by \(invalid.by) \(invalid.standing(digest: item.digest, at: date, trust: trust).why ?? "does not count")"
         }
-        if item.state == .checked && strict { reason = RunRecord.ItemRecord.strictReason }
+        if item.state == .checked && strict { reason = claimant.map { AuthorClaim.reason(by: $0, strict: true) } ?? RunRecord.ItemRecord.strictReason }
         return (.manual, reason, item.state == .checked && !strict)
     }
 }

@@ -35,7 +35,9 @@ package struct ResultMark: Sendable, Equatable {
             symbol = item.status == .signedOff ? "✍️" : "🚫"
             label = verb + (decider?.signerName ?? "a sign-off")
         case .manual:
-            if item.ownSatisfied {
+            if item.ownSatisfied, let claimant = AuthorClaim.claimant(in: item.reason) {
+                (symbol, label) = ("☑️", "claimed by \(claimant), the pull request's author, not signed off")
+            } else if item.ownSatisfied {
                 (symbol, label) = ("☑️", "ticked in the file, not signed off")
             } else {
                 (symbol, label) = ("⏳", "waiting for sign-off" + advisory)

@@ -40,7 +40,9 @@ import TickmarkTestSupport
         let result = try await ProbeRun.inline("probe: http \(server.base)/slow?seconds=30", in: context(timeout: .seconds(1)))
         #expect(result.status == .error)
         #expect(result.reason == "timed out after 1s")
-        #expect(clock.now - start < .seconds(10))
+        // The server answers after 30 s: well under that shows the timeout ended the request, with
+        // room for a machine too busy to run the probe promptly.
+        #expect(clock.now - start < .seconds(25))
     }
 
     @Test func aClosedPortIsAnError() async throws {

@@ -43,19 +43,25 @@ import TickmarkTestSupport
         #expect(diagnostic.position == marked.position("1️⃣"))
     }
 
-    @Test func issueTemplateKeysAreAccepted() {
-        let checklist = MarkedText("""
-        ---
-        name: Release
-        about: Track a release
-        title: "Release vX.Y.Z"
-        labels: release
-        assignees: ''
-        ---
-        - [ ] Tag
-        """).parse()
-        #expect(checklist.diagnostics.isEmpty)
-        #expect(checklist.allItems.count == 1)
+    @Test func keysNearAKnownOneAreErrors() {
+        let checklist = MarkedText("---\nrequire: [staging]\nvar:\n  version: 1.2.3\ntitel: Release\n---\n- [ ] x\n").parse()
+        #expect(checklist.diagnostics.map(\.severity) == [.error, .error, .error])
+        #expect(checklist.diagnostics.map(\.message) == [
+            "unknown front matter key 'require'; did you mean 'requires'?",
+            "unknown front matter key 'var'; did you mean 'vars'?",
+            "unknown front matter key 'titel'; did you mean 'title'?",
+        ])
+    }
+
+    @Test func otherToolsKeysAreWarnings() throws {
+        let marked = MarkedText("---\nid: ops\n1️⃣description: Things to check\nlast_review_date: 2026-11-02\n---\n- [ ] x\n")
+        let checklist = marked.parse()
+        #expect(checklist.id == "ops")
+        #expect(checklist.diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(checklist.diagnosticIDs == ["UnknownFrontMatterKey", "UnknownFrontMatterKey"])
+        let first = try #require(checklist.diagnostics.first)
+        #expect(first.message == "unknown front matter key 'description' is ignored")
+        #expect(first.position == marked.position("1️⃣"))
     }
 
     @Test func invalidYAMLPointsIntoTheFrontMatter() throws {
@@ -63,6 +69,18 @@ import TickmarkTestSupport
         let diagnostic = try #require(marked.parse().diagnostics.first)
         #expect(diagnostic.id.rawValue == "InvalidFrontMatter")
         #expect((2...4).contains(diagnostic.position?.line ?? 0))
+    }
+
+    @Test func aValueHoldingColonSpaceSaysToQuoteIt() throws {
+        let marked = MarkedText("---\nid: ops\n1️⃣title: Release: the steps\n---\n- [ ] y\n")
+        let diagnostic = try #require(marked.parse().diagnostics.first)
+        #expect(diagnostic.id.rawValue == "InvalidFrontMatter")
+        #expect(diagnostic.position == marked.position("1️⃣"))
+        #expect(diagnostic.message.contains("the value of 'title' holds ': '"))
+        #expect(diagnostic.notes.map(\.message) == [
+            "quote the value: title: 'Release: the steps'",
+            "or write it on the lines below `title: |`, indented further",
+        ])
     }
 
     @Test func duplicateKeysAreOneLineErrors() throws {

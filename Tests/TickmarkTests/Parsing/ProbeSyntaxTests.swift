@@ -76,6 +76,21 @@ import TickmarkTestSupport
         #expect(diagnostic.position!.line >= 3 && diagnostic.position!.line <= marked.position("1️⃣").line)
     }
 
+    @Test func aRunValueHoldingColonSpaceSaysToQuoteIt() throws {
+        let marked = MarkedText("""
+        - [ ] Authorized
+          ```probe
+          1️⃣run: curl -H Authorization: Bearer ${token} https://api.example.com
+          ```
+        """)
+        let diagnostic = try #require(marked.parse().diagnostics.first)
+        #expect(diagnostic.id.rawValue == "MalformedProbe")
+        #expect(diagnostic.position?.line == marked.position("1️⃣").line)
+        #expect(diagnostic.message.contains("the value of 'run' holds ': '"), "\(diagnostic.message)")
+        #expect(diagnostic.notes.map(\.message).joined().contains("run: |"), "\(diagnostic.notes)")
+        #expect(diagnostic.notes.map(\.message).joined().contains("run: 'curl -H Authorization: Bearer ${token} https://api.example.com'"), "\(diagnostic.notes)")
+    }
+
     @Test func blockMustStartWithItsKind() {
         let checklist = MarkedText("- [ ] X\n  ```probe\n  timeout: 5s\n  run: true\n  ```\n").parse()
         #expect(checklist.diagnosticIDs == ["MalformedProbe"])
