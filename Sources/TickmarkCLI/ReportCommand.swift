@@ -9,7 +9,7 @@ struct ReportCommand: TickmarkSubcommand {
         commandName: "report",
         abstract: "Render the release report of run records: Markdown, HTML, JSON or JUnit.",
         discussion: """
-        Several records of one release (parallel CI jobs, re-runs) combine: each item's result comes from a record where it ran, and sign-offs are merged. GO / NO-GO is decided again from the item results and the sign-offs valid now; stale and expired sign-offs are shown as such and do not count. The Markdown and HTML reports re-render each checklist's own Markdown with the boxes ticked as the record says, a result after each item and the evidence in collapsible blocks. Exit 0 means GO, 1 NO-GO, 2 invalid input.
+        Several records of one release (parallel CI jobs, re-runs) combine: each item's result comes from a record where it ran, and sign-offs are merged. GO / NO-GO is decided again from the item results and the sign-offs valid now; stale and expired sign-offs are shown as such and do not count. A signed sign-off is shown with its key's fingerprint and whose key it is; it counts only when the key is one of the signer's in the roster (.tickmark/roster.yml, or --roster) or --allowed-signers, and without either it is shown as "signer not verified: no roster". The Markdown and HTML reports re-render each checklist's own Markdown with the boxes ticked as the record says, a result after each item and the evidence in collapsible blocks. Exit 0 means GO, 1 NO-GO, 2 invalid input.
 
         Examples:
           tickmark report .tickmark/release.json > report.md
@@ -38,6 +38,8 @@ struct ReportCommand: TickmarkSubcommand {
     @Flag(help: "Manual items count only when signed off, not when ticked in the file.")
     var strict = false
 
+    @OptionGroup var trustArguments: SignerTrustArguments
+
     func validate() throws {
         guard let format = ReportFormat(rawValue: format) else {
             throw ValidationError("--format must be one of md, html, json, junit, not '\(format)'")
@@ -56,7 +58,8 @@ struct ReportCommand: TickmarkSubcommand {
             (path: path, record: try RunRecord.load(CommandPaths.absolute(path, base: console.currentDirectory)))
         }
         let date = at.flatMap(RunRecord.parseTimestamp) ?? Date()
-        let report = try ReleaseReport.combine(sources, at: date, strict: strict ? true : nil, toolVersion: TickmarkCommand.version)
+        let trust = try trustArguments.trust(console)
+        let report = try ReleaseReport.combine(sources, at: date, strict: strict ? true : nil, trust: trust, toolVersion: TickmarkCommand.version)
         var templateText: String?
         if let template {
             let bytes = try ChecklistFile.readBytes(CommandPaths.absolute(template, base: console.currentDirectory))

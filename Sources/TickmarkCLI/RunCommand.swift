@@ -81,6 +81,8 @@ struct RunCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("When standard output is not a terminal, print a \"still running\" line for an item whose probes run longer than this, and again at each multiple.", valueName: "duration"))
     var heartbeat: String = "30s"
 
+    @OptionGroup var trustArguments: SignerTrustArguments
+
     func validate() throws {
         guard !paths.isEmpty || pullRequest != nil else { throw ValidationError("name checklist files or folders, or --pull-request") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -115,7 +117,7 @@ struct RunCommand: TickmarkSubcommand {
         var carried: RunRecord?
         if let record, FileManager.default.fileExists(atPath: record) {
             carried = try RunRecord.load(record)
-            options.signOffs = carried?.signOffs ?? []
+            options.signOffs = try trustArguments.countedSignOffs(carried?.signOffs ?? [], recordPath: record, console: console)
         }
         let sources = try variableArguments.sources(console)
         VariableArguments.warnUnused(sources, checklists: checklists, console: console)
@@ -147,7 +149,7 @@ struct RunCommand: TickmarkSubcommand {
             gitCommit: outcome.checklists.first?.variables.first { $0.name == "git.head" }?.value,
             gitBranch: outcome.checklists.first?.variables.first { $0.name == "git.branch" }?.value
         )
-        let runRecord = RunRecord(outcome: outcome, environment: environment, version: TickmarkCommand.version, signOffs: options.signOffs)
+        let runRecord = RunRecord(outcome: outcome, environment: environment, version: TickmarkCommand.version, signOffs: carried?.signOffs ?? [])
         var failures: [TickmarkError] = []
         func attempt(_ body: () throws(TickmarkError) -> Void) {
             do { try body() } catch { failures.append(error) }

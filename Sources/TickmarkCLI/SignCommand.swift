@@ -62,19 +62,22 @@ func expandHome(_ path: String, console: Console) -> String {
     return home + path.dropFirst(1)
 }
 
-/// `tickmark verify FILE [--signature SIG] (--allowed-signers FILE | --public-key KEY)`.
+/// `tickmark verify FILE [--signature SIG] (--allowed-signers FILE | --public-key KEY) [--roster FILE]`.
 struct VerifyCommand: TickmarkSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a signed report, and for DSSE the digests of its subjects.",
         discussion: """
-        Finds FILE.sig or FILE.intoto.json unless --signature is given. Exit 0 when the signature is valid and every DSSE subject matches the files on disk, 1 otherwise. Given a run record, also checks the signatures of its sign-offs.
+        Finds FILE.sig or FILE.intoto.json unless --signature is given. Exit 0 when the signature is valid and every DSSE subject matches the files on disk, 1 otherwise.
 
         Report signatures are SSHSIG in the namespace "tickmark" (sign-offs use "tickmark-sign-off"), so OpenSSH verifies a report without Tickmark with: ssh-keygen -Y verify -n tickmark -f allowed_signers -I EMAIL -s FILE.sig < FILE
+
+        When FILE is a run record, each signed sign-off in it is checked too, and shown with its key's fingerprint and whose key it is: the key must be one of the signer's keys in the roster (.tickmark/roster.yml, or --roster) or allowed as the signer's email by --allowed-signers (namespace tickmark-sign-off). Without either, a good signature is shown as "signer not verified: no roster". A record whose only signatures are its sign-offs needs neither --allowed-signers nor --public-key.
 
         Examples:
           tickmark verify report.md --allowed-signers .github/allowed_signers
           tickmark verify report.html --public-key release.pub
+          tickmark verify .tickmark/release.json --roster .tickmark/roster.yml
           ssh-keygen -Y verify -n tickmark -f .github/allowed_signers -I ana@example.com -s report.md.sig < report.md
         """
     )
@@ -94,8 +97,11 @@ struct VerifyCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("A public key file (ssh-ed25519 line).", valueName: "key"))
     var publicKey: String?
 
+    @Option(help: ArgumentHelp("The roster of people and their keys, for sign-offs in a run record (default .tickmark/roster.yml when it exists).", valueName: "file"))
+    var roster: String?
+
     func validate() throws {
-        if (allowedSigners == nil) == (publicKey == nil) {
+        if allowedSigners != nil && publicKey != nil {
             throw ValidationError("pass exactly one of --allowed-signers FILE or --public-key KEY")
         }
     }
@@ -104,14 +110,15 @@ struct VerifyCommand: TickmarkSubcommand {
         let record = try? RunRecord.load(file)
         var failed = false
         if let record {
-            let signers = try allowedSigners.map { path throws(TickmarkError) in try AllowedSigners(file: expandHome(path, console: console)) }
-            for check in SignOffSignatures.check(record, allowedSigners: signers) {
-                let who = "sign-off by \(check.signOff.by) of \(check.signOff.checklist)/\(check.signOff.item)"
-                if let failure = check.failure {
-                    failed = true
-                    console.errorLine("\(file): error: \(who): \(failure)")
+            let trust = try SignerTrustArguments.load(roster: roster, allowedSigners: allowedSigners, console: console)
+            for signOff in record.signOffs where signOff.signature != nil {
+                let check = trust.check(signOff, now: Date())
+                let who = "sign-off by \(signOff.by) of \(signOff.checklist) › \(signOff.item)"
+                if check.counts {
+                    console.line("\(file): good signature on the \(who): \(check.text.replacingOccurrences(of: "signed by key", with: "key"))")
                 } else {
-                    console.line("\(file): good signature on the \(who) (\(check.principal ?? check.fingerprint ?? "key"))")
+                    failed = true
+                    console.errorLine("\(file): error: \(who) does not count: \(check.problem ?? "refused")")
                 }
             }
             let hasSignature = signature != nil || FileManager.default.fileExists(atPath: file + ".sig") || FileManager.default.fileExists(atPath: file + ".intoto.json")
@@ -122,6 +129,9 @@ struct VerifyCommand: TickmarkSubcommand {
                 }
                 return failed ? 1 : 0
             }
+        }
+        guard allowedSigners != nil || publicKey != nil else {
+            throw TickmarkError(.usage, "pass --allowed-signers FILE or --public-key KEY to check the signature of \(file)")
         }
         let result: VerificationResult
         if let allowedSigners {

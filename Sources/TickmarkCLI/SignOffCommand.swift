@@ -3,13 +3,15 @@ import Foundation
 import Tickmark
 import TickmarkReport
 
-/// `tickmark sign-off RECORD ITEM --by "Name <email>"`: records an approval or rejection.
+/// `tickmark sign-off RECORD ITEM… --by "Name <email>"`: records approvals or rejections.
 struct SignOffCommand: TickmarkSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "sign-off",
-        abstract: "Record a person's approval (or rejection) of a manual item in a run record.",
+        abstract: "Record a person's approval (or rejection) of manual items in a run record.",
         discussion: """
-        ITEM is an item id, or a case-insensitive part of the item's text that matches exactly one item; otherwise the candidates are listed. The sign-off is bound to the item's content: the checklist file is read again, and if the item changed since the run, nothing is signed (run the checklist again first). The record is updated in place, atomically; earlier sign-offs are kept, and the item's status and the checklist's decision are updated.
+        Each ITEM is an item id, or a case-insensitive part of the item's text that matches exactly one item; otherwise the candidates are listed. --all-waiting takes every manual item still waiting for a sign-off (under the heading --section NAME only, when given). Every item is found and checked before anything is written: one problem refuses the whole command. Each sign-off is bound to its item's content: the checklist file is read again, and if the item changed since the run, nothing is signed (run the checklist again first). The record is updated in place, atomically, once; earlier sign-offs are kept, and the items' status and the checklists' decisions are updated.
+
+        With --key, the sign-off is signed (SSHSIG, namespace tickmark-sign-off). When a roster (.tickmark/roster.yml, or --roster) or --allowed-signers says whose keys are whose, the key must be one of the --by person's keys, or nothing is signed off (exit 2).
 
         Examples:
           tickmark sign-off run.json "rollback plan" --by "Ana <ana@example.com>"
@@ -18,14 +20,23 @@ struct SignOffCommand: TickmarkSubcommand {
           tickmark sign-off run.json smoke --by "Ana <ana@example.com>" --note "ok"
           tickmark sign-off run.json smoke --by "Ana <ana@example.com>" \\
               --expires 2026-12-01T18:00Z
+          tickmark sign-off run.json rollback "status page" --by "Bo <bo@example.com>"
+          tickmark sign-off run.json --all-waiting --section "Go live" \\
+              --by "Ana <ana@example.com>" --key ~/.ssh/id_ed25519
         """
     )
 
     @Argument(help: "The run record (written by `tickmark run --record FILE`).")
     var record: String
 
-    @Argument(help: "The item's id, or a part of its text.")
-    var item: String
+    @Argument(help: "Items: each an id, or a part of one item's text.")
+    var items: [String] = []
+
+    @Flag(help: "Sign off every manual item still waiting for a sign-off.")
+    var allWaiting = false
+
+    @Option(help: ArgumentHelp("With --all-waiting: only the items under this heading.", valueName: "name"))
+    var section: String?
 
     @Option(help: ArgumentHelp("Who signs off, as \"Name <email>\".", valueName: "name <email>"))
     var by: String
@@ -48,7 +59,18 @@ struct SignOffCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("Sign the sign-off with this OpenSSH Ed25519 private key.", valueName: "key"))
     var key: String?
 
+    @OptionGroup var trustArguments: SignerTrustArguments
+
     func validate() throws {
+        if items.isEmpty && !allWaiting {
+            throw ValidationError("name the items to sign off (ids or parts of their text), or pass --all-waiting")
+        }
+        if !items.isEmpty && allWaiting {
+            throw ValidationError("name items or pass --all-waiting, not both")
+        }
+        if section != nil && !allWaiting {
+            throw ValidationError("--section goes with --all-waiting; to sign off named items, name them")
+        }
         guard SignOffRequest.isSigner(by) else {
             throw ValidationError("--by must name a person as \"Name <email>\", such as \"Ana Lima <ana@example.com>\", not '\(by)'")
         }
@@ -66,28 +88,45 @@ struct SignOffCommand: TickmarkSubcommand {
         let recordPath = CommandPaths.absolute(record, base: console.currentDirectory)
         let bytes = try ChecklistFile.readBytes(recordPath)
         let runRecord = try RunRecord.decode(bytes, path: record)
+        let trust = try trustArguments.trust(console)
+        let keyPath = key.map { CommandPaths.absolute(expandHome($0, console: console), base: console.currentDirectory) }
         let request = SignOffRequest(
-            item: item, checklist: checklist, by: by, role: role, note: note,
-            decision: reject ? .reject : .approve, expires: expires.flatMap(RunRecord.parseTimestamp), keyPath: key
+            selection: allWaiting ? .allWaiting(section: section) : .items(items), checklist: checklist, by: by, role: role, note: note,
+            decision: reject ? .reject : .approve, expires: expires.flatMap(RunRecord.parseTimestamp), keyPath: keyPath
         )
-        let outcome = try SignOffRecorder.record(
-            request, in: runRecord, recordPath: record, now: now, signer: signer
-        ) { checklist throws(TickmarkError) in
-            let path = try locate(checklist, in: runRecord, console: console)
-            return (path, try ChecklistFile.readBytes(path))
+        let outcomes: [SignOffOutcome]
+        do {
+            outcomes = try SignOffRecorder.recordAll(
+                request, in: runRecord, recordPath: record, now: now, signer: signer, trust: trust
+            ) { checklist throws(TickmarkError) in
+                let path = try locate(checklist, in: runRecord, console: console)
+                return (path, try ChecklistFile.readBytes(path))
+            }
+        } catch {
+            // Name the key as it was typed.
+            var named = error
+            if let keyPath, named.path == keyPath { named.path = key }
+            throw named
         }
-        try outcome.record.write(to: recordPath, expected: bytes)
+        guard let last = outcomes.last else { return 0 }
+        try last.record.write(to: recordPath, expected: bytes)
 
-        let verb = outcome.signOff.decision == .approve ? "Signed off" : "Rejected"
-        let role = outcome.signOff.role.map { " as \($0)" } ?? ""
-        console.line("\(verb) \(outcome.match.checklistID) › \(outcome.item.id) (line \(outcome.item.line)) by \(outcome.signOff.by)\(role)")
-        console.line("  \(outcome.item.text)")
-        if let expires = outcome.signOff.expires { console.line("  expires \(RunRecord.timestamp(expires))") }
-        if outcome.signOff.signature != nil { console.line("  signed with \(key ?? "the key")") }
-        for note in outcome.notes { console.line("  note: \(note)") }
-        let blockers = outcome.record.checklists[outcome.match.checklistIndex].blockers.count
-        let decision = outcome.checklistDecision == .go ? "GO" : "NO-GO (\(blockers) blocker\(blockers == 1 ? "" : "s"))"
-        console.line("\(outcome.match.checklistID): \(decision)")
+        for outcome in outcomes {
+            let verb = outcome.signOff.decision == .approve ? "Signed off" : "Rejected"
+            let role = outcome.signOff.role.map { " as \($0)" } ?? ""
+            console.line("\(verb) \(outcome.match.checklistID) › \(outcome.item.id) (line \(outcome.item.line)) by \(outcome.signOff.by)\(role)")
+            if outcomes.count == 1 { console.line("  \(outcome.item.text)") }
+            for note in outcome.notes { console.line("  note: \(note)") }
+        }
+        if let expires = last.signOff.expires { console.line("  expires \(RunRecord.timestamp(expires))") }
+        if last.signOff.signature != nil { console.line("  signed with \(key ?? "the key"): \(last.signer.text)") }
+        var shown: Set<Int> = []
+        for outcome in outcomes where shown.insert(outcome.match.checklistIndex).inserted {
+            let checklist = last.record.checklists[outcome.match.checklistIndex]
+            let blockers = checklist.blockers.count
+            let decision = checklist.decision == .go ? "GO" : "NO-GO (\(blockers) blocker\(blockers == 1 ? "" : "s"))"
+            console.line("\(checklist.id): \(decision)")
+        }
         console.line("Record: \(record)")
         return 0
     }

@@ -11,6 +11,16 @@ extension SignOff {
         return .valid
     }
 
+    /// Whether the sign-off counts for an item whose content digest is now `digest`, at `date`:
+    /// valid in time and content, and its signature (if any) good and bound to its signer by
+    /// `trust`. When it does not count, `why` says why (`stale`, `expired`, or the signer problem).
+    package func standing(digest: String?, at date: Date, trust: SignerTrust) -> (counts: Bool, why: String?) {
+        let validity = validity(digest: digest, at: date)
+        guard validity == .valid else { return (false, "is \(validity.rawValue)") }
+        let check = trust.check(self, now: date)
+        return check.counts ? (true, nil) : (false, "does not count: \(check.problem ?? "its signature is refused")")
+    }
+
     /// `Name` of `Name <email>`, or the whole text when it has no address.
     package var signerName: String {
         guard let open = by.firstIndex(of: "<") else { return by }
@@ -48,10 +58,12 @@ extension RunRecord {
     /// ones do not count. Without one, a manual item ticked in the file counts unless `strict`;
     /// `nil` keeps what the run did (a run with `--strict` left a ticked manual item unsatisfied).
     /// Probe results are kept as recorded. Blockers that name no item (unmet `requires`) are kept.
-    package func recomputed(at date: Date, strict: Bool? = nil) -> RunRecord {
+    /// A signed sign-off counts only when its signature is good and, when `trust` knows whose keys
+    /// are whose, made with one of the signer's keys.
+    package func recomputed(at date: Date, strict: Bool? = nil, trust: SignerTrust = .none) -> RunRecord {
         var record = self
         record.checklists = checklists.map { checklist in
-            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict)
+            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict, trust: trust)
         }
         record.decision = record.checklists.allSatisfy { $0.decision == .go } ? .go : .noGo
         return record
@@ -66,7 +78,7 @@ extension RunRecord.ChecklistRecord {
     }
 
     /// See `RunRecord.recomputed(at:strict:)`.
-    func recomputed(signOffs: [SignOff], at date: Date, strict: Bool) -> RunRecord.ChecklistRecord {
+    func recomputed(signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust) -> RunRecord.ChecklistRecord {
         var copy = self
         var own = [Bool](repeating: true, count: items.count)
         for index in items.indices {
@@ -74,7 +86,7 @@ extension RunRecord.ChecklistRecord {
             if item.state == .na {
                 own[index] = true
             } else if item.isManual {
-                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict)
+                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust)
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else {
                 own[index] = item.status == .pass || item.status == .skipped
@@ -110,10 +122,10 @@ extension RunRecord.ChecklistRecord {
     }
 
     /// A manual item's status from its sign-offs (latest valid one wins) and its box.
-    static func manualStatus(_ item: RunRecord.ItemRecord, checklist: String, signOffs: [SignOff], at date: Date, strict: Bool)
+    static func manualStatus(_ item: RunRecord.ItemRecord, checklist: String, signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust)
         -> (status: ItemStatus, reason: String, satisfied: Bool) {
         let mine = signOffs.filter { $0.checklist == checklist && $0.item == item.id }.sorted { $0.at < $1.at }
-        if let latest = mine.last(where: { $0.validity(digest: item.digest, at: date) == .valid }) {
+        if let latest = mine.last(where: { $0.standing(digest: item.digest, at: date, trust: trust).counts }) {
             if latest.decision == .reject {
                 return (.rejected, "rejected by \(latest.by)" + (latest.note.map { ": \($0)" } ?? ""), false)
             }
@@ -123,7 +135,7 @@ extension RunRecord.ChecklistRecord {
         let claimant = item.state == .checked ? AuthorClaim.claimant(in: item.reason) : nil
         var reason = item.state != .checked ? "waiting for a sign-off" : claimant.map { AuthorClaim.reason(by: $0, strict: false) } ?? "ticked in the file"
         if let invalid = mine.last {
-            reason += "; the sign-off by \(invalid.by) is \(invalid.validity(digest: item.digest, at: date).rawValue)"
+            reason += "; the sign-off by \(invalid.by) \(invalid.standing(digest: item.digest, at: date, trust: trust).why ?? "does not count")"
         }
         if item.state == .checked && strict { reason = claimant.map { AuthorClaim.reason(by: $0, strict: true) } ?? RunRecord.ItemRecord.strictReason }
         return (.manual, reason, item.state == .checked && !strict)

@@ -20,8 +20,11 @@ package struct RenderedChecklist: Sendable {
 /// line, inserts the evidence of probe items after the item's own content (before its children),
 /// and drops the front matter. Item positions come from parsing the recorded source again.
 package enum ChecklistMarkdown {
-    /// The report Markdown of `checklist` (a recomputed record's), judging sign-offs at `date`.
-    package static func render(_ checklist: RunRecord.ChecklistRecord, signOffs: [SignOff], at date: Date) throws(TickmarkError) -> RenderedChecklist {
+    /// The report Markdown of `checklist` (a recomputed record's), judging sign-offs at `date`
+    /// (their signers by `trust`).
+    package static func render(
+        _ checklist: RunRecord.ChecklistRecord, signOffs: [SignOff], at date: Date, trust: SignerTrust = .none
+    ) throws(TickmarkError) -> RenderedChecklist {
         guard let source = checklist.sourceBytes else {
             throw TickmarkError(.invalidInput, "the record holds no source for checklist '\(checklist.id)', so it cannot be re-rendered; run it again with this version of tickmark", path: checklist.path)
         }
@@ -44,7 +47,7 @@ package enum ChecklistMarkdown {
             if let record, let checked = boxState(record), let edit = parsed.checkboxEdit(for: item, checked: checked) {
                 edits.append(edit)
             }
-            let mark = ResultMark(record, signOffs: mine, at: date)
+            let mark = ResultMark(record, signOffs: mine, at: date, trust: trust)
             insert(Array((" — " + ReportText.markdown(mark.text)).utf8), at: markOffset(item, in: parsed.source))
             if let record, !record.probes.isEmpty {
                 let (offset, needsBreak) = lineStart(after: item.endLine, in: parsed.source)

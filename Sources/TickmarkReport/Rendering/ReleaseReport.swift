@@ -14,18 +14,22 @@ package struct ReleaseReport: Sendable {
     package var toolVersion: String
     /// Per checklist id, the items of its source that no record selected.
     package var notRun: [String: [ChecklistItem]]
+    /// Whose keys are whose, for signed sign-offs.
+    package var trust: SignerTrust = .none
 
     /// Combines `sources` (see `RecordMerger`) and decides GO / NO-GO from their item results
-    /// and the sign-offs valid at `date`; `strict` as in `RunRecord.recomputed(at:strict:)`.
-    package static func combine(_ sources: [RecordMerger.Source], at date: Date, strict: Bool? = nil, toolVersion: String) throws(TickmarkError) -> ReleaseReport {
-        let record = try RecordMerger.merge(sources).recomputed(at: date, strict: strict)
+    /// and the sign-offs valid at `date`; `strict` and `trust` as in `RunRecord.recomputed(at:strict:trust:)`.
+    package static func combine(
+        _ sources: [RecordMerger.Source], at date: Date, strict: Bool? = nil, trust: SignerTrust = .none, toolVersion: String
+    ) throws(TickmarkError) -> ReleaseReport {
+        let record = try RecordMerger.merge(sources).recomputed(at: date, strict: strict, trust: trust)
         var notRun: [String: [ChecklistItem]] = [:]
         for checklist in record.checklists {
             guard let source = checklist.sourceBytes else { continue }
             let recorded = Set(checklist.items.map(\.id))
             notRun[checklist.id] = ChecklistParser.parse(source, path: checklist.path).allItems.filter { !recorded.contains($0.id) }
         }
-        return ReleaseReport(record: record, recordPaths: sources.map(\.path), generatedAt: date, toolVersion: toolVersion, notRun: notRun)
+        return ReleaseReport(record: record, recordPaths: sources.map(\.path), generatedAt: date, toolVersion: toolVersion, notRun: notRun, trust: trust)
     }
 
     /// GO when every checklist is GO.
@@ -48,6 +52,7 @@ package struct ReleaseReport: Sendable {
             let item = checklist?.items.first { $0.id == signOff.item }
             return SignOffEntry(
                 signOff: signOff, validity: signOff.validity(digest: item?.digest, at: generatedAt),
+                signer: trust.check(signOff, now: generatedAt),
                 itemText: item?.text, line: item?.line, path: checklist?.path, itemKnown: item != nil
             )
         }
@@ -70,6 +75,8 @@ package struct SignOffEntry: Sendable, Equatable {
     package var signOff: SignOff
     /// Valid, stale (the item changed, or is gone) or expired, at report time.
     package var validity: SignOff.Validity
+    /// The signature's key, whose it is, and whether it lets the sign-off count.
+    package var signer: SignerCheck
     /// The item's text, when the records hold the item.
     package var itemText: String?
     /// The item's line.
@@ -78,6 +85,9 @@ package struct SignOffEntry: Sendable, Equatable {
     package var path: String?
     /// Whether the records hold the item at all.
     package var itemKnown: Bool
+
+    /// Whether the sign-off counts: valid, and its signature (if any) not refused.
+    package var counts: Bool { validity == .valid && signer.counts }
 }
 
 /// Item counts by result. N/A items and items no record selected are counted apart.

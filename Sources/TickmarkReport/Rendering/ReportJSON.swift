@@ -108,7 +108,16 @@ package enum ReportJSON {
         json.key("note"); json.string(signOff.note)
         json.key("expires"); json.string(signOff.expires.map(RunRecord.timestamp))
         json.key("validity"); json.string(entry.validity.rawValue)
+        json.key("counts"); json.boolean(entry.counts)
         json.key("signed"); json.boolean(signOff.signature != nil)
+        if signOff.signature != nil {
+            json.key("signature"); json.beginObject()
+            json.key("fingerprint"); json.string(entry.signer.fingerprint)
+            json.key("principal"); json.string(entry.signer.principal)
+            json.key("signer"); json.string(entry.signer.standing.rawValue)
+            json.key("problem"); json.string(entry.signer.problem)
+            json.endObject()
+        }
         json.endObject()
     }
 }

@@ -31,7 +31,7 @@ package enum ReportRenderer {
             return JUnitWriter.xml(for: [report.record])
         case .md, .html:
             let bodies = try report.record.checklists.map { checklist throws(TickmarkError) in
-                try ChecklistMarkdown.render(checklist, signOffs: report.record.signOffs, at: report.generatedAt)
+                try ChecklistMarkdown.render(checklist, signOffs: report.record.signOffs, at: report.generatedAt, trust: report.trust)
             }
             let view = format == .md
                 ? ReportView(report, bodies: bodies, escape: ReportText.markdown, html: { _ in "" })

@@ -144,8 +144,15 @@ extension ReportView.SignOffView {
         case .expired: (validityMark, validityDetail) = ("⌛", "does not count")
         case .stale: (validityMark, validityDetail) = ("🟠", entry.itemKnown ? "the item changed since" : "the item is gone")
         }
-        isValid = entry.validity == .valid
-        signature = signOff.signature.map { "🔏 \($0.format) signature" } ?? "not signed"
+        if entry.validity == .valid, !entry.signer.counts {
+            (validity, validityMark, validityDetail) = ("refused", "⛔", "does not count: " + escape(entry.signer.problem ?? "the signature is refused"))
+        }
+        isValid = entry.counts
+        switch entry.signer.standing {
+        case .unsigned: signature = "not signed"
+        case .refused: signature = "🔏 " + escape(entry.signer.fingerprint.map { "signed by key \($0)" } ?? "signature unreadable")
+        default: signature = "🔏 " + escape(entry.signer.text)
+        }
         isSigned = signOff.signature != nil
     }
 }

@@ -12,8 +12,8 @@ package struct ResultMark: Sendable, Equatable {
     package var milliseconds: Int?
 
     /// The mark of a recorded item (`nil`: the records did not select it), given its sign-offs
-    /// (oldest first) and the time they are judged at.
-    package init(_ item: RunRecord.ItemRecord?, signOffs: [SignOff] = [], at date: Date = Date()) {
+    /// (oldest first), the time they are judged at, and whose keys are whose.
+    package init(_ item: RunRecord.ItemRecord?, signOffs: [SignOff] = [], at date: Date = Date(), trust: SignerTrust = .none) {
         guard let item else {
             (symbol, label, milliseconds) = ("▫️", "not run", nil)
             return
@@ -31,7 +31,7 @@ package struct ResultMark: Sendable, Equatable {
         case .skipped: (symbol, label) = ("⏭️", "skipped")
         case .signedOff, .rejected:
             let verb = item.status == .signedOff ? "signed off by " : "rejected by "
-            let decider = signOffs.last { $0.validity(digest: item.digest, at: date) == .valid }
+            let decider = signOffs.last { $0.standing(digest: item.digest, at: date, trust: trust).counts }
             symbol = item.status == .signedOff ? "✍️" : "🚫"
             label = verb + (decider?.signerName ?? "a sign-off")
         case .manual:
@@ -43,7 +43,7 @@ package struct ResultMark: Sendable, Equatable {
                 (symbol, label) = ("⏳", "waiting for sign-off" + advisory)
             }
             if let last = signOffs.last {
-                label += " (\(last.signerName)'s sign-off is \(last.validity(digest: item.digest, at: date).rawValue))"
+                label += " (\(last.signerName)'s sign-off \(last.standing(digest: item.digest, at: date, trust: trust).why ?? "counts"))"
             }
         }
     }

@@ -10,16 +10,29 @@ package enum SignOffRecorder {
     /// The current bytes of a recorded checklist file, and the path they were read from.
     package typealias SourceReader = (RunRecord.ChecklistRecord) throws(TickmarkError) -> (path: String, bytes: [UInt8])
 
-    /// The record with `request`'s sign-off appended and decisions recomputed as of `now`.
+    /// The record with `request`'s sign-off appended and decisions recomputed as of `now`; the
+    /// request names one item.
     ///
     /// - Parameters:
     ///   - recordPath: the record's path, named in errors.
     ///   - currentSource: reads the checklist file the item belongs to, as it is on disk now.
     ///   - signer: signs the sign-off when `request.keyPath` is set.
+    ///   - trust: whose keys are whose; a signature by a key that is not the signer's is refused.
     package static func record(
         _ request: SignOffRequest, in record: RunRecord, recordPath: String, now: Date,
-        signer: any SignOffSigner = UnavailableSignOffSigner(), currentSource: SourceReader
+        signer: any SignOffSigner = UnavailableSignOffSigner(), trust: SignerTrust = .none, currentSource: SourceReader
     ) throws(TickmarkError) -> SignOffOutcome {
+        let outcomes = try recordAll(request, in: record, recordPath: recordPath, now: now, signer: signer, trust: trust, currentSource: currentSource)
+        return outcomes[0]
+    }
+
+    /// The record with one sign-off per selected item appended, decisions recomputed once as of
+    /// `now`: every item is found and checked first, and any problem refuses the whole request.
+    /// The outcomes are in record order and share the updated record.
+    package static func recordAll(
+        _ request: SignOffRequest, in record: RunRecord, recordPath: String, now: Date,
+        signer: any SignOffSigner = UnavailableSignOffSigner(), trust: SignerTrust = .none, currentSource: SourceReader
+    ) throws(TickmarkError) -> [SignOffOutcome] {
         guard SignOffRequest.isSigner(request.by) else {
             throw TickmarkError(.usage, "--by must name a person as \"Name <email>\", such as \"Ana Lima <ana@example.com>\", not '\(request.by)'")
         }
@@ -31,7 +44,59 @@ package enum SignOffRecorder {
             let known = record.checklists.map(\.id).joined(separator: ", ")
             throw TickmarkError(.usage, "the record has no checklist '\(checklist)'; it has: \(known)", path: recordPath)
         }
-        let match = try find(request, in: record, recordPath: recordPath)
+        let matches = try SignOffSelection.matches(request, in: record, recordPath: recordPath, now: now, trust: trust)
+        var problems: [TickmarkError] = []
+        for match in matches {
+            do {
+                try requireSignable(match, in: record, recordPath: recordPath, currentSource: currentSource)
+            } catch {
+                problems.append(error)
+            }
+        }
+        try SignOffSelection.refuse(problems, of: matches.count)
+
+        var signOffs: [(SignOff, SignerCheck)] = []
+        for match in matches {
+            var signOff = SignOff(
+                checklist: match.checklistID, item: match.item.id, itemDigest: match.item.digest, by: request.by.trimmingCharacters(in: .whitespaces),
+                role: request.role, at: now, note: request.note, decision: request.decision, expires: request.expires
+            )
+            var check = SignerCheck(standing: .unsigned)
+            if let keyPath = request.keyPath {
+                do {
+                    signOff.signature = try signer.sign(signOff.canonicalText, keyPath: keyPath)
+                } catch let error as TickmarkError {
+                    throw error
+                } catch {
+                    throw TickmarkError(.invalidInput, "cannot sign the sign-off: \(error)", path: keyPath)
+                }
+                check = trust.check(signOff, now: now)
+                if trust.knowsSigners, !check.counts {
+                    throw TickmarkError(
+                        .invalidInput,
+                        "\(signOff.by) cannot sign off with this key: it is \(check.refusal?.keyDescription ?? check.problem ?? "refused"); sign with your own key; nothing was signed off",
+                        path: keyPath
+                    )
+                }
+            }
+            signOffs.append((signOff, check))
+        }
+        var updated = record
+        updated.signOffs += signOffs.map(\.0)
+        updated = updated.recomputed(at: now, trust: trust)
+        return zip(matches, signOffs).map { match, signed in
+            let checklist = updated.checklists[match.checklistIndex]
+            return SignOffOutcome(
+                record: updated, signOff: signed.0, match: match, item: checklist.items[match.itemIndex],
+                checklistDecision: checklist.decision, notes: ownerNotes(request, item: match.item), signer: signed.1
+            )
+        }
+    }
+
+    /// Throws unless `match` is a manual item, applicable, and unchanged in its file.
+    private static func requireSignable(
+        _ match: ItemLookup.Match, in record: RunRecord, recordPath: String, currentSource: SourceReader
+    ) throws(TickmarkError) {
         let item = match.item
         guard item.state != .na else {
             throw TickmarkError(.usage, "\(item.id) (line \(item.line)) is marked not applicable; it needs no sign-off", path: match.path)
@@ -41,41 +106,6 @@ package enum SignOffRecorder {
             throw TickmarkError(.usage, "\(item.id) (line \(item.line)) is checked by probes (\(kinds)), so its result comes from `tickmark run`; only manual items, those without probes, are signed off", path: match.path)
         }
         try requireUnchanged(match, in: record, recordPath: recordPath, currentSource: currentSource)
-
-        var signOff = SignOff(
-            checklist: match.checklistID, item: item.id, itemDigest: item.digest, by: request.by.trimmingCharacters(in: .whitespaces),
-            role: request.role, at: now, note: request.note, decision: request.decision, expires: request.expires
-        )
-        if let keyPath = request.keyPath {
-            do {
-                signOff.signature = try signer.sign(signOff.canonicalText, keyPath: keyPath)
-            } catch let error as TickmarkError {
-                throw error
-            } catch {
-                throw TickmarkError(.invalidInput, "cannot sign the sign-off: \(error)", path: keyPath)
-            }
-        }
-        var updated = record
-        updated.signOffs.append(signOff)
-        updated = updated.recomputed(at: now)
-        let checklist = updated.checklists[match.checklistIndex]
-        return SignOffOutcome(
-            record: updated, signOff: signOff, match: match, item: checklist.items[match.itemIndex],
-            checklistDecision: checklist.decision, notes: ownerNotes(request, item: item)
-        )
-    }
-
-    private static func find(_ request: SignOffRequest, in record: RunRecord, recordPath: String) throws(TickmarkError) -> ItemLookup.Match {
-        switch ItemLookup(record: record).find(request.item, checklist: request.checklist) {
-        case .found(let match):
-            return match
-        case .none:
-            throw TickmarkError(.usage, "no item of the record has the id '\(request.item)' or a text containing it; `tickmark show` lists the ids", path: recordPath)
-        case .ambiguous(let candidates):
-            let lines = candidates.map { "  \($0)" }.joined(separator: "\n")
-            let hint = Set(candidates.map(\.checklistID)).count > 1 ? "name one by its id, or add --checklist" : "name one by its id"
-            throw TickmarkError(.usage, "'\(request.item)' matches \(candidates.count) items; \(hint):\n\(lines)", path: recordPath)
-        }
     }
 
     /// Throws unless the item in the checklist file on disk has the content the record saw.

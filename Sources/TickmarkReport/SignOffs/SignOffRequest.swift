@@ -4,8 +4,16 @@ import TickmarkProbes
 
 /// What a person asks `tickmark sign-off` to record.
 package struct SignOffRequest: Sendable, Equatable {
-    /// The item: its id, or a case-insensitive part of its text.
-    package var item: String
+    /// Which items are signed off.
+    package enum Selection: Sendable, Equatable {
+        /// Each string names one item: its id, or a case-insensitive part of its text.
+        case items([String])
+        /// Every manual item still waiting for a sign-off, within the section when given.
+        case allWaiting(section: String?)
+    }
+
+    /// The items.
+    package var selection: Selection
     /// Only look in this checklist (by id).
     package var checklist: String?
     /// Who: `Name <email>`.
@@ -21,12 +29,12 @@ package struct SignOffRequest: Sendable, Equatable {
     /// The private key that signs the sign-off, if any.
     package var keyPath: String?
 
-    /// Creates a request.
+    /// Creates a request for several items, or all waiting ones.
     package init(
-        item: String, checklist: String? = nil, by: String, role: String? = nil, note: String? = nil,
+        selection: Selection, checklist: String? = nil, by: String, role: String? = nil, note: String? = nil,
         decision: SignOff.Decision = .approve, expires: Date? = nil, keyPath: String? = nil
     ) {
-        self.item = item
+        self.selection = selection
         self.checklist = checklist
         self.by = by
         self.role = role
@@ -34,6 +42,14 @@ package struct SignOffRequest: Sendable, Equatable {
         self.decision = decision
         self.expires = expires
         self.keyPath = keyPath
+    }
+
+    /// Creates a request for one item (its id, or a part of its text).
+    package init(
+        item: String, checklist: String? = nil, by: String, role: String? = nil, note: String? = nil,
+        decision: SignOff.Decision = .approve, expires: Date? = nil, keyPath: String? = nil
+    ) {
+        self.init(selection: .items([item]), checklist: checklist, by: by, role: role, note: note, decision: decision, expires: expires, keyPath: keyPath)
     }
 
     /// Whether `text` looks like `Name <email>`: a name, then an address with one `@` in angle brackets.
@@ -54,9 +70,9 @@ package struct SignOffRequest: Sendable, Equatable {
     }
 }
 
-/// What `SignOffRecorder.record` did.
+/// What `SignOffRecorder.record` did for one item.
 package struct SignOffOutcome: Sendable {
-    /// The record with the sign-off appended and decisions recomputed.
+    /// The record with every sign-off of the command appended and decisions recomputed.
     package var record: RunRecord
     /// The sign-off added.
     package var signOff: SignOff
@@ -68,8 +84,9 @@ package struct SignOffOutcome: Sendable {
     package var checklistDecision: Decision
     /// Things the person should know, such as a role outside the item's owners.
     package var notes: [String]
+    /// The signature's key and whose it is, when signed.
+    package var signer: SignerCheck = SignerCheck(standing: .unsigned)
 }
-
 
 /// Signs a sign-off's canonical text with an approver's own key (`tickmark sign-off --key KEY`).
 ///

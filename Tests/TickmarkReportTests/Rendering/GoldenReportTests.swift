@@ -6,7 +6,9 @@ import Tickmark
 /// The Markdown and HTML reports of a fixed record at a fixed time, against golden files.
 @Suite struct GoldenReportTests {
     static func report() throws -> ReleaseReport {
-        try ReleaseReport.combine([(path: ".tickmark/release.json", record: ReleaseFixture.record())], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        try ReleaseReport.combine(
+            [(path: ".tickmark/release.json", record: ReleaseFixture.record())], at: ReleaseFixture.reportTime, trust: ReleaseFixture.roster(), toolVersion: "0.1.0"
+        )
     }
 
     @Test func markdownReportMatchesTheGoldenFile() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Tickmark
 import TickmarkProbes
+import TickmarkSigning
+import TickmarkTestSupport
 @testable import TickmarkReport
 
 /// A realistic release: a checklist with probe, manual, nested, N/A, advisory and quoted items,
@@ -73,9 +75,9 @@ enum ReleaseFixture {
         record.signOffs = [
             SignOff(checklist: "release", item: fixture.id("Smoke test"), itemDigest: fixture.digest("Smoke test"),
                     by: "Chen Wei <chen@example.com>", role: "qa", at: at, expires: RecordFixture.start.addingTimeInterval(3600)),
-            SignOff(checklist: "release", item: fixture.id("Rollback plan"), itemDigest: fixture.digest("Rollback plan"),
+            signed(SignOff(checklist: "release", item: fixture.id("Rollback plan"), itemDigest: fixture.digest("Rollback plan"),
                     by: "Ana Lima <ana@example.com>", role: "release-manager", at: at.addingTimeInterval(60),
-                    note: "Rollback drill done on staging", signature: .init(format: "sshsig", publicKey: "ssh-ed25519 AAAAC3Nza ana", signature: "-----BEGIN SSH SIGNATURE-----")),
+                    note: "Rollback drill done on staging")),
             SignOff(checklist: "release", item: fixture.id("Database migration"), itemDigest: String(repeating: "0", count: 64),
                     by: "Bo Berg <bo@example.com>", role: "engineering-lead", at: at.addingTimeInterval(120)),
             SignOff(checklist: "release", item: fixture.id("Smoke test"), itemDigest: fixture.digest("Smoke test"),
@@ -84,5 +86,21 @@ enum ReleaseFixture {
                     by: "Dee Okafor <dee@example.com>", role: "on-call", at: at.addingTimeInterval(600), expires: RecordFixture.start.addingTimeInterval(86400)),
         ]
         return record.recomputed(at: at.addingTimeInterval(5400))
+    }
+
+    /// `signOff` signed by the vector key (Ed25519 signatures are deterministic, so the golden
+    /// reports stay the same).
+    static func signed(_ signOff: SignOff) -> SignOff {
+        var signed = signOff
+        let key = SigningKey(try! Vectors.key(), comment: "ana@laptop")
+        let signature = try! SSHSignature.sign(Array(signOff.canonicalText.utf8), with: key, namespace: SSHSignOffSigner.namespace)
+        signed.signature = .init(format: "sshsig", publicKey: key.publicKey.line, signature: signature.armored)
+        return signed
+    }
+
+    /// A roster that gives the vector key to Ana Lima.
+    static func roster() throws -> SignerTrust {
+        let text = "people:\n  ana@example.com: { name: Ana Lima, keys: [\"\(Vectors.publicLine) ana@laptop\"] }\n"
+        return try SignerTrust(roster: RosterFile.parse(Array(text.utf8), path: ".tickmark/roster.yml"), path: ".tickmark/roster.yml")
     }
 }
