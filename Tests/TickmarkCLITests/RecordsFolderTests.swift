@@ -92,4 +92,13 @@ import TickmarkTestSupport
         #expect(try fixture.scratch.names(in: ".tickmark/runs").count == 3)
         for path in written { #expect(try fixture.scratch.text(path).contains("\"decision\" : \"NO-GO\"")) }
     }
+
+    @Test func watchWritesToTheRecordsFolderAndReadsItsRecords() async throws {
+        let fixture = try fixture()
+        defer { fixture.remove() }
+        #expect(await fixture.run(["run", "staging.md", "--records", "ci/records"]).code == 0)
+        let watch = await fixture.run(["watch", "gate.md", "--for", "200ms", "--every", "100ms", "--records", "ci/records"])
+        #expect(watch.code == 0, "\(watch.stdout)\(watch.stderr)")
+        #expect(watch.stdout.contains("Record: ci/records/runs/gate-"), "\(watch.stdout)")
+    }
 }
