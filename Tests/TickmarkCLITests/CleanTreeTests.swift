@@ -115,4 +115,14 @@ import TickmarkTestSupport
         let result = await fixture.run(["run", "release.md", "--no-record"])
         #expect(result.code == 0, "\(result.stdout)")
     }
+
+    @Test func ticksInAChecklistWithAQuotedNameAreNotChanges() async throws {
+        let name = "checklists/récap \"final\".md"
+        let fixture = try repository([name: Self.checklist])
+        defer { fixture.remove() }
+        try fixture.scratch.write(name, Self.checklist.replacingOccurrences(of: "- [ ] Tests", with: "- [x] Tests"))
+        let result = await fixture.run(["run", "release.md", "--no-record", "--json", "out.json"])
+        #expect(result.code == 0, "\(result.stdout)")
+        #expect(fixture.read("out.json").contains(#"apart from ticks in checklists/récap \"final\".md""#), "\(fixture.read("out.json"))")
+    }
 }

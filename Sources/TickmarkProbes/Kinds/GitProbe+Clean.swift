@@ -29,14 +29,15 @@ extension GitProbe {
                 top = try await git.require(["rev-parse", "--show-toplevel"]).trimmed
                 topLevel = top
             }
-            if try await onlyTicksChanged(change, git: git, topLevel: top, context: context) { ticked.append(String(change.dropFirst(3))) }
+            if try await onlyTicksChanged(change, git: git, topLevel: top, context: context) { ticked.append(change) }
         }
-        changes.removeAll { ticked.contains(String($0.dropFirst(3))) && isTickCandidate($0) }
+        changes.removeAll { ticked.contains($0) }
+        let tickedPaths = ticked.map { String(decoding: unquoted($0.dropFirst(3)), as: UTF8.self) }
         var fields = [EvidenceField("changes", String(changes.count))]
-        if !ticked.isEmpty { fields.append(EvidenceField("ticks only", ticked.joined(separator: ", "))) }
+        if !ticked.isEmpty { fields.append(EvidenceField("ticks only", tickedPaths.joined(separator: ", "))) }
         let evidence = ProbeEvidence(action: git.action(arguments), output: EvidenceText.head(Array(output.standardOutput.utf8)), fields: fields)
         guard !changes.isEmpty else {
-            let note = ticked.isEmpty ? "" : " apart from ticks in \(ticked.joined(separator: ", "))"
+            let note = ticked.isEmpty ? "" : " apart from ticks in \(tickedPaths.joined(separator: ", "))"
             return ProbeResult(.pass, "the working tree is clean" + note, evidence: evidence)
         }
         let shown = changes.prefix(3).joined(separator: ", ") + (changes.count > 3 ? ", …" : "")
@@ -44,20 +45,53 @@ extension GitProbe {
     }
 
     /// A porcelain line for a Markdown file modified in the index, the working tree or both
-    /// (not added, deleted, renamed or quoted).
+    /// (not added, deleted or renamed).
     private static func isTickCandidate(_ line: String) -> Bool {
         let bytes = Array(line.utf8)
-        guard bytes.count > 3, bytes[2] == 0x20, bytes[3] != 0x22 else { return false }
+        guard bytes.count > 3, bytes[2] == 0x20 else { return false }
         let status = (bytes[0], bytes[1])
         guard status == (0x4D, 0x20) || status == (0x20, 0x4D) || status == (0x4D, 0x4D) else { return false }
-        let path = line.dropFirst(3).lowercased()
+        let path = String(decoding: unquoted(line.dropFirst(3)), as: UTF8.self).lowercased()
         return path.hasSuffix(".md") || path.hasSuffix(".markdown")
+    }
+
+    /// A path as porcelain prints it, with git's C-style quoting (`"r\303\251cap.md"`) undone.
+    static func unquoted(_ text: Substring) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22 else { return bytes }
+        var result: [UInt8] = []
+        var index = 1
+        while index < bytes.count - 1 {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 0x5C, index < bytes.count - 1 else { result.append(byte); continue }
+            let escaped = bytes[index]
+            index += 1
+            switch escaped {
+            case 0x30...0x37:
+                var value = Int(escaped - 0x30)
+                for _ in 0..<2 where index < bytes.count - 1 && (0x30...0x37).contains(bytes[index]) {
+                    value = value * 8 + Int(bytes[index] - 0x30)
+                    index += 1
+                }
+                result.append(UInt8(truncatingIfNeeded: value))
+            case 0x61: result.append(0x07)
+            case 0x62: result.append(0x08)
+            case 0x66: result.append(0x0C)
+            case 0x6E: result.append(0x0A)
+            case 0x72: result.append(0x0D)
+            case 0x74: result.append(0x09)
+            case 0x76: result.append(0x0B)
+            default: result.append(escaped)
+            }
+        }
+        return result
     }
 
     /// Whether every changed copy of the file (staged, working) equals HEAD's after the state
     /// byte of each task item's box is blanked in both.
     private static func onlyTicksChanged(_ line: String, git: GitRunner, topLevel: String, context: ProbeContext) async throws(EarlyResult) -> Bool {
-        let path = String(line.dropFirst(3))
+        let path = String(decoding: unquoted(line.dropFirst(3)), as: UTF8.self)
         let head = try await git.run(["cat-file", "blob", "HEAD:" + path], outputLimit: checklistSizeLimit)
         guard head.status == 0 else { return false }
         var copies: [[UInt8]] = []
