@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Tickmark
+import TickmarkProbes
 
 /// `tickmark init [DIR] [--template NAME]`: writes the standard checklists into a project.
 struct InitCommand: TickmarkSubcommand {
@@ -9,6 +10,8 @@ struct InitCommand: TickmarkSubcommand {
         abstract: "Write the standard release checklists into a project.",
         discussion: """
         Writes DIR/checklists/NAME.md for each standard checklist (or only --template NAME). An existing file is never overwritten without --force: without it, nothing is written and the conflicting files are listed.
+
+        Also adds the records folder (.tickmark/, or --records / TICKMARK_RECORDS) to DIR/.gitignore, creating the file or appending to it once; the rest of the file is kept as it is. The roster, .tickmark/roster.yml, stays tracked.
 
         Standard checklists: \(InitCommand.templateNames.joined(separator: ", ")).
 
@@ -35,6 +38,8 @@ struct InitCommand: TickmarkSubcommand {
 
     @Flag(help: "List the standard checklists and exit.")
     var list = false
+
+    @OptionGroup var recordsArguments: RecordsArguments
 
     /// The embedded checklist named `name` (without `.md`), as exact bytes.
     static func bytes(of name: String) -> [UInt8]? {
@@ -77,6 +82,7 @@ struct InitCommand: TickmarkSubcommand {
             try AtomicFile.replace(path: path, expected: nil, with: bytes)
             console.line("wrote \(display(path, base: console.currentDirectory))")
         }
+        ignoreRecords(in: base, console: console)
         let first = names.contains("pre-merge") ? "pre-merge" : names[0]
         let example = display((folder as NSString).appendingPathComponent(first + ".md"), base: console.currentDirectory)
         console.line("""
@@ -88,6 +94,31 @@ struct InitCommand: TickmarkSubcommand {
         Edit the `vars:` at the top of each file (base_url, version, …) to match your project.
         """)
         return 0
+    }
+
+    /// Adds the records folder to the project's `.gitignore`, saying what it did. A records
+    /// folder outside the project is not added; a failure to write is reported, not fatal.
+    private func ignoreRecords(in project: String, console: Console) {
+        let named = recordsArguments.folder(console)
+        let folder = named.hasPrefix("/") ? named : (project as NSString).appendingPathComponent(named)
+        let standard = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let prefix = URL(fileURLWithPath: project).standardizedFileURL.path + "/"
+        let gitignore = (project as NSString).appendingPathComponent(".gitignore")
+        let shown = display(gitignore, base: console.currentDirectory)
+        guard standard.hasPrefix(prefix), standard.count > prefix.count else {
+            console.line("note: the records folder \(named) is outside the project; \(shown) was left as it is")
+            return
+        }
+        let relative = String(standard.dropFirst(prefix.count))
+        do {
+            switch try GitignoreEntry.add(relative, to: gitignore) {
+            case .created: console.line("created \(shown) (ignores \(relative)/, the run records)")
+            case .appended: console.line("added \(relative)/ to \(shown) (the run records)")
+            case .present: break
+            }
+        } catch {
+            console.errorLine("\(error.description) (add \(relative)/ to \(shown) by hand)")
+        }
     }
 
     private func display(_ path: String, base: String) -> String {

@@ -54,8 +54,10 @@ struct RunCommand: TickmarkSubcommand {
     @Flag(help: "Tick and untick boxes in the checklist files to mirror the results.")
     var write = false
 
-    @Option(help: ArgumentHelp("Where to write the run record (default .tickmark/runs/<id>-<UTC time>.json). Sign-offs in an existing record are carried over.", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write the run record (default: a new <records folder>/runs/<id>-<UTC time>.json). Sign-offs in an existing record are carried over.", valueName: "file"))
     var record: String?
+
+    @OptionGroup var recordsArguments: RecordsArguments
 
     @Flag(help: "Do not write a run record.")
     var noRecord = false
@@ -122,7 +124,8 @@ struct RunCommand: TickmarkSubcommand {
         let sources = try variableArguments.sources(console)
         VariableArguments.warnUnused(sources, checklists: checklists, console: console)
 
-        let context = ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: options.defaultTimeout)
+        var context = ProbeContext.live(workingDirectory: workingDirectory, environment: console.environment, timeout: options.defaultTimeout)
+        context.recordsFolder = recordsArguments.absoluteFolder(console)
         if dryRun {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
@@ -155,8 +158,13 @@ struct RunCommand: TickmarkSubcommand {
             do { try body() } catch { failures.append(error) }
         }
         if !noRecord {
-            let path = record ?? RunRecord.defaultPath(ids: outcome.checklists.map(\.checklist.id), at: outcome.startedAt)
             attempt { () throws(TickmarkError) in
+                guard let path = record else {
+                    let path = try runRecord.writeNew(ids: outcome.checklists.map(\.checklist.id), at: outcome.startedAt,
+                                                      in: recordsArguments.folder(console), base: console.currentDirectory)
+                    console.line("Record: \(path)")
+                    return
+                }
                 let previous = FileManager.default.fileExists(atPath: path) ? try ChecklistFile.readBytes(path) : nil
                 try runRecord.write(to: absolute(path, base: console.currentDirectory), expected: previous)
                 console.line("Record: \(path)")

@@ -35,8 +35,10 @@ struct WatchCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("Run only the items under this heading (repeatable).", valueName: "name"))
     var section: [String] = []
 
-    @Option(help: ArgumentHelp("Where to write the record (default .tickmark/runs/<id>-<UTC time>.json).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write the record (default: a new <records folder>/runs/<id>-<UTC time>.json).", valueName: "file"))
     var record: String?
+
+    @OptionGroup var recordsArguments: RecordsArguments
 
     @Option(help: "Probes running at once.")
     var jobs: Int = 8
@@ -60,7 +62,9 @@ struct WatchCommand: TickmarkSubcommand {
         options.jobs = command.jobs
         options.sections = command.section
         let sources = try command.variableArguments.sources(console)
-        let context = ProbeContext.live(workingDirectory: console.currentDirectory, environment: console.environment, timeout: options.defaultTimeout)
+        var liveContext = ProbeContext.live(workingDirectory: console.currentDirectory, environment: console.environment, timeout: options.defaultTimeout)
+        liveContext.recordsFolder = command.recordsArguments.absoluteFolder(console)
+        let context = liveContext
         // Plan once up front so that an invalid checklist stops before the first round.
         do {
             _ = try await ProbeRunner.dryRun(checklists, sources: sources, options: options, context: context)
@@ -96,10 +100,14 @@ struct WatchCommand: TickmarkSubcommand {
             variables: console.environment, workingDirectory: console.currentDirectory, gitCommit: nil, gitBranch: nil
         ), version: TickmarkCommand.version)
         record.watch = RunRecord.WatchInfo(rounds: outcome.rounds.count, roundsNoGo: failedRounds, every: command.every, period: command.period, end: outcome.end)
-        let path = command.record ?? RunRecord.defaultPath(ids: outcome.merged.checklists.map(\.checklist.id), at: outcome.merged.startedAt)
-        let absolute = path.hasPrefix("/") ? path : (console.currentDirectory as NSString).appendingPathComponent(path)
-        try record.write(to: absolute)
-        console.line("Record: \(path)")
+        if let path = command.record {
+            try record.write(to: path.hasPrefix("/") ? path : (console.currentDirectory as NSString).appendingPathComponent(path))
+            console.line("Record: \(path)")
+        } else {
+            let path = try record.writeNew(ids: outcome.merged.checklists.map(\.checklist.id), at: outcome.merged.startedAt,
+                                           in: command.recordsArguments.folder(console), base: console.currentDirectory)
+            console.line("Record: \(path)")
+        }
         if outcome.end == .interrupted { return 1 }
         return outcome.decision == .go ? 0 : 1
     }

@@ -105,7 +105,7 @@ import TickmarkProbes
     @Test func checklistTellsIdsFromPaths() throws {
         let byID = try configuration(ChecklistProbe.Configuration.self, "probe: checklist staging")
         #expect(byID.target == .id("staging"))
-        #expect(byID.recordsDirectory == ".tickmark/runs")
+        #expect(byID.recordsDirectory == nil)
         let byPath = try configuration(ChecklistProbe.Configuration.self, "probe: checklist staging.md records=ci/runs")
         #expect(byPath.target == .path("staging.md"))
         #expect(byPath.recordsDirectory == "ci/runs")

@@ -20,6 +20,9 @@ package struct ProbeContext: Sendable {
     package var network: any NetworkProber
     /// Reads files (`file`, `version`, `changelog`, `checklist`).
     package var files: any FileReader
+    /// The records folder (`--records`, `TICKMARK_RECORDS`, default `.tickmark`): where the
+    /// `checklist` probe and `requires:` look for run records, and what `git clean` ignores.
+    package var recordsFolder = RecordsFolder.defaultPath
 
     /// Creates a context from its parts.
     package init(

@@ -3,13 +3,15 @@ import Tickmark
 
 extension ChecklistProbe {
     /// Finds the most recent run record (`tickmark.run/v1`, by `finishedAt`) that holds the
-    /// checklist, and passes when its decision was GO.
+    /// checklist, anywhere in the records folder or its subfolders, and passes when its decision
+    /// was GO.
     package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
-        let folder = context.resolve(configuration.recordsDirectory)
+        let shownFolder = configuration.recordsDirectory ?? context.recordsFolder
+        let folder = context.resolve(shownFolder)
         var evidence = ProbeEvidence(action: configuration.summary)
         let target = configuration.target
         let shownTarget = if case .id(let id) = target { "'\(id)'" } else { target.description }
-        let names = context.files.list(folder).filter { $0.hasSuffix(".json") }
+        let names = RecordsFolder.jsonFiles(in: folder, files: context.files)
         var latest: (name: String, finished: Date, decision: String)?
         var skipped = 0
         for name in names {
@@ -22,18 +24,27 @@ extension ChecklistProbe {
                 latest = (name, record.finished, entry.decision)
             }
         }
+        let shown = Self.shown(shownFolder, in: context)
+        evidence.fields.append(EvidenceField("folder", shown))
         evidence.fields.append(EvidenceField("records", String(names.count)))
         if skipped > 0 { evidence.fields.append(EvidenceField("unreadable", String(skipped))) }
         guard let latest else {
-            return ProbeResult(.fail, "no run record for \(shownTarget) in \(configuration.recordsDirectory)", evidence: evidence)
+            return ProbeResult(.fail, "no run record for \(shownTarget) in \(shown)", evidence: evidence)
         }
-        let file = configuration.recordsDirectory + "/" + latest.name
+        let file = shown == "." ? latest.name : shown + "/" + latest.name
         evidence.fields += [EvidenceField("record", file), EvidenceField("finished", ExecutionText.timestamp(latest.finished)),
                             EvidenceField("decision", latest.decision)]
         let when = "finished \(ExecutionText.timestamp(latest.finished)), \(file)"
         return latest.decision == "GO"
             ? ProbeResult(.pass, "\(shownTarget) was GO in its latest run (\(when))", evidence: evidence)
             : ProbeResult(.fail, "\(shownTarget) was \(latest.decision) in its latest run (\(when))", evidence: evidence)
+    }
+
+    /// `folder` relative to the working directory when it lies inside it, else as it is.
+    static func shown(_ folder: String, in context: ProbeContext) -> String {
+        let base = context.workingDirectory.hasSuffix("/") ? context.workingDirectory : context.workingDirectory + "/"
+        if folder + "/" == base { return "." }
+        return folder.hasPrefix(base) ? String(folder.dropFirst(base.count)) : folder
     }
 }
 

@@ -2,9 +2,6 @@ import Tickmark
 
 /// `checklist`: another checklist was GO in its latest run record.
 package struct ChecklistProbe: ProbeKind {
-    /// Where run records are kept when `records` is not given.
-    package static let defaultRecordsDirectory = ".tickmark/runs"
-
     /// Which checklist to look up.
     package enum Target: Sendable, Equatable, CustomStringConvertible {
         /// A checklist id (front matter `id`, or the file name without extension).
@@ -25,8 +22,9 @@ package struct ChecklistProbe: ProbeKind {
     package struct Configuration: ProbeConfiguration, Equatable {
         /// The checklist that must be GO.
         package var target: Target
-        /// Where to look for run records (`records`, default `.tickmark/runs`).
-        package var recordsDirectory = ChecklistProbe.defaultRecordsDirectory
+        /// Where to look for run records (`records`); the run's records folder (`--records`,
+        /// `TICKMARK_RECORDS`, default `.tickmark`) when not given.
+        package var recordsDirectory: String?
 
         /// What the probe will do, in one line, for `--dry-run`.
         package var summary: String {
@@ -34,18 +32,18 @@ package struct ChecklistProbe: ProbeKind {
             case .id(let id): "checklist '\(id)'"
             case .path(let path): "checklist \(path)"
             }
-            return "\(name) is GO in its latest run record in \(recordsDirectory)"
+            return "\(name) is GO in its latest run record in \(recordsDirectory ?? "the records folder")"
         }
     }
 
     /// The kind's name, usage, parameters and examples.
     package static let description = ProbeKindDescription(
         name: "checklist",
-        summary: "Another checklist (by id or path) is GO in its latest run record.",
+        summary: "Another checklist (by id or path) is GO in its latest run record in the records folder.",
         usage: "checklist ID_OR_PATH [records=DIR]",
         parameters: [
             ProbeParameter("ID_OR_PATH", "a checklist id, or a path (it contains '/' or ends in .md)"),
-            ProbeParameter("records", "the folder of run records (default .tickmark/runs)"),
+            ProbeParameter("records", "the folder of run records, searched with its subfolders (default: the records folder, .tickmark unless --records or TICKMARK_RECORDS says otherwise)"),
         ],
         examples: [
             .valid("probe: checklist staging"),

@@ -7,7 +7,7 @@ extension GitProbe {
         let git = GitRunner(repository: context.resolve(configuration.repository ?? "."), context: context)
         do {
             switch configuration.check {
-            case .clean: return try await clean(git)
+            case .clean: return try await clean(git, context: context)
             case .branch(let name): return try await branch(name, git)
             case .synced(let target): return try await synced(target, git)
             case .tag(let name): return try await tag(name, git)
@@ -16,17 +16,6 @@ extension GitProbe {
         } catch {
             return error.result
         }
-    }
-
-    private static func clean(_ git: GitRunner) async throws(EarlyResult) -> ProbeResult {
-        let arguments = ["status", "--porcelain=v1", "--untracked-files=normal"]
-        let output = try await git.require(arguments)
-        let changes = output.standardOutput.split(whereSeparator: \.isNewline)
-        let evidence = ProbeEvidence(action: git.action(arguments), output: EvidenceText.head(Array(output.standardOutput.utf8)),
-                                     fields: [EvidenceField("changes", String(changes.count))])
-        guard !changes.isEmpty else { return ProbeResult(.pass, "the working tree is clean", evidence: evidence) }
-        let shown = changes.prefix(3).joined(separator: ", ") + (changes.count > 3 ? ", …" : "")
-        return ProbeResult(.fail, "the working tree has \(ExecutionText.count(changes.count, "change")): \(shown)", evidence: evidence)
     }
 
     /// The current branch, or `nil` when HEAD is detached.

@@ -20,7 +20,8 @@ package struct GitProbe: ProbeKind {
 
     /// What to check.
     package enum Check: Sendable, Equatable {
-        /// No uncommitted changes, staged or not, and no untracked files.
+        /// No uncommitted changes, staged or not, and no untracked files, apart from the records
+        /// folder and ticks in checklists (task boxes whose state byte alone changed).
         case clean
         /// HEAD is on this branch.
         case branch(String)
@@ -63,7 +64,7 @@ package struct GitProbe: ProbeKind {
         summary: "The repository is clean, on a branch, synced with its remote, or has a tag.",
         usage: "git clean | branch NAME | synced [REMOTE/BRANCH] | tag NAME | tag-at-head [NAME]  [repo=PATH]",
         parameters: [
-            ProbeParameter("clean", "no uncommitted changes and no untracked files"),
+            ProbeParameter("clean", "no uncommitted changes and no untracked files (the records folder and ticked boxes aside)"),
             ProbeParameter("branch NAME", "HEAD is on branch NAME"),
             ProbeParameter("synced [REMOTE/BRANCH]", "the current branch's commit equals the remote-tracking branch (default: its upstream)"),
             ProbeParameter("tag NAME", "tag NAME exists"),

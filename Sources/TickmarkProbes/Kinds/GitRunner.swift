@@ -6,6 +6,8 @@ struct GitOutput {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// Standard output as bytes, for file contents (`git cat-file blob`).
+    var standardOutputBytes: [UInt8] = []
 
     /// Standard output without surrounding whitespace.
     var trimmed: String { standardOutput.trimmingASCIIWhitespace() }
@@ -33,7 +35,7 @@ struct GitRunner {
 
     /// Runs git and returns its output whatever the exit status; throws when git could not run
     /// to its end.
-    func run(_ arguments: [String]) async throws(EarlyResult) -> GitOutput {
+    func run(_ arguments: [String], outputLimit: Int = 64 * 1024) async throws(EarlyResult) -> GitOutput {
         let evidence = ProbeEvidence(action: action(arguments))
         let remaining = context.timeout - (ContinuousClock.now - start)
         guard remaining > .zero else {
@@ -45,12 +47,15 @@ struct GitRunner {
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         let outcome = await context.processes.run(ProcessRequest(
             executable: "git", arguments: ["-C", repository] + arguments, workingDirectory: context.workingDirectory,
-            environment: environment, timeout: remaining
+            environment: environment, timeout: remaining, outputLimit: outputLimit
         ))
         switch outcome.termination {
         case .exited(let status):
+            if outcome.truncated && outputLimit > 64 * 1024 {
+                throw EarlyResult(result: ProbeResult(.error, "git printed more than \(outputLimit) bytes", evidence: evidence))
+            }
             return GitOutput(status: status, standardOutput: String(decoding: outcome.standardOutput, as: UTF8.self),
-                             standardError: String(decoding: outcome.standardError, as: UTF8.self))
+                             standardError: String(decoding: outcome.standardError, as: UTF8.self), standardOutputBytes: outcome.standardOutput)
         case .failedToStart(let message):
             throw EarlyResult(result: ProbeResult(.error, "could not run git: \(message)", evidence: evidence))
         case .timedOut:
@@ -62,8 +67,8 @@ struct GitRunner {
 
     /// Runs git and returns its output when the exit status is one of `accepted`; otherwise
     /// throws an error naming git's complaint (`not a git repository: …`).
-    func require(_ arguments: [String], accepting accepted: Set<Int32> = [0]) async throws(EarlyResult) -> GitOutput {
-        let output = try await run(arguments)
+    func require(_ arguments: [String], accepting accepted: Set<Int32> = [0], outputLimit: Int = 64 * 1024) async throws(EarlyResult) -> GitOutput {
+        let output = try await run(arguments, outputLimit: outputLimit)
         guard accepted.contains(output.status) else { throw failure(output, arguments) }
         return output
     }

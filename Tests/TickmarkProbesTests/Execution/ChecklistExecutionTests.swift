@@ -43,9 +43,30 @@ import TickmarkProbes
         ]
         let result = try await run("probe: checklist staging", files)
         #expect(result.status == .fail)
-        #expect(result.reason == "no run record for 'staging' in .tickmark/runs")
+        #expect(result.reason == "no run record for 'staging' in .tickmark")
         #expect(result.evidence.field("unreadable") == "2")
         let elsewhere = try await run("probe: checklist staging records=ci/records", [:])
         #expect(elsewhere.reason == "no run record for 'staging' in ci/records")
+    }
+
+    @Test func recordsAnywhereInTheRecordsFolderCount() async throws {
+        let files = [
+            "\(runs)/staging-20260510T090000Z.json": record("2026-05-10T09:00:00Z", [("staging", "staging.md", "NO-GO")]),
+            "\(ProbeRun.folder)/.tickmark/release.json": record("2026-05-11T09:00:00Z", [("staging", "staging.md", "GO")]),
+            "\(ProbeRun.folder)/.tickmark/archive/2026/old.json": record("2026-05-01T09:00:00Z", [("staging", "staging.md", "GO")]),
+        ]
+        let result = try await run("probe: checklist staging", files)
+        #expect(result.status == .pass)
+        #expect(result.reason == "'staging' was GO in its latest run (finished 2026-05-11T09:00:00Z, .tickmark/release.json)")
+        #expect(result.evidence.field("records") == "3")
+    }
+
+    @Test func theContextNamesTheRecordsFolder() async throws {
+        let files = ["/srv/records/runs/staging.json": record("2026-05-11T09:00:00Z", [("staging", "staging.md", "GO")])]
+        var context = ProbeRun.context(files: InMemoryFileReader(files))
+        #expect(try await ProbeRun.inline("probe: checklist staging", in: context).status == .fail)
+        context.recordsFolder = "/srv/records"
+        let result = try await ProbeRun.inline("probe: checklist staging", in: context)
+        #expect(result.reason == "'staging' was GO in its latest run (finished 2026-05-11T09:00:00Z, /srv/records/runs/staging.json)")
     }
 }

@@ -130,8 +130,8 @@ struct InMemoryFileReader: FileReader {
 
     func list(_ folder: String) -> [String] {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
-            .map { String($0.dropFirst(prefix.count)) }.sorted()
+        let below = files.keys.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count) }
+        return Set(below.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
     }
 }
 
