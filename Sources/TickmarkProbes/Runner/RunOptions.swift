@@ -24,6 +24,12 @@ package struct RunOptions: Sendable {
     package var defaultTimeout: Duration = .seconds(30)
     /// Sign-offs known from earlier (carried over from a record).
     package var signOffs: [SignOff] = []
+    /// Whether a probe is tried again as its `retry` says; `watch` turns it off, as each round is
+    /// one try and the next round is the retry (a probe's timeout still applies).
+    package var retries = true
+    /// Whether `requires:` is checked; `watch` turns it off, as requirements belong to the gate
+    /// before the watch.
+    package var checksRequirements = true
 
     /// Default options.
     package init() {}
