@@ -26,6 +26,8 @@ import TickmarkTestSupport
         #expect(record.contains("\"failures\" : [\n\n    ]"), "no failing item, none kept")
         #expect(record.contains("\"tolerate\" : 0"))
         #expect(result.stdout.contains("round 2: GO"), "several rounds even on a loaded machine")
+        #expect(result.stdout.contains("Watching 1 probe item every 200ms for 3s, one try per probe and round."))
+        #expect(result.stdout.contains("Watch: \(Self.roundLines(result.stdout).count) rounds in "), "the watch's span")
     }
 
     @Test func aFailureMidWatchStopsItWithNoGo() async throws {

@@ -67,6 +67,7 @@ final class ManualClock: Sendable {
         #expect(result.end == .completed)
         #expect(result.decision == .go)
         #expect(result.merged.startedAt == Date(timeIntervalSince1970: 1))
+        #expect(result.merged.finishedAt == Date(timeIntervalSince1970: 30.5), "the watch's span: first round's start to last round's end")
     }
 
     @Test func aFailingRoundStopsTheWatchUnlessKeepGoing() async throws {
@@ -178,5 +179,23 @@ final class ManualClock: Sendable {
         })
         #expect(result.rounds == [.noGo])
         #expect(result.merged.checklists[0].blockers == ["requires 'readiness' to be GO: no record"])
+    }
+
+    @Test func aToleratedFailureInTheRoundSeenLastBlocksWhenTheWatchIsInterrupted() async throws {
+        let loop = WatchLoop(duration: .seconds(3600), interval: .milliseconds(20), keepGoing: false, tolerate: 1000)
+        let rounds = Mutex(0)
+        let task = Task {
+            try await loop.run(round: {
+                let index = rounds.withLock { $0 += 1; return $0 }
+                return Self.outcome(.noGo, round: index)
+            })
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        task.cancel()
+        let result = try await task.value
+        #expect(result.end == .interrupted)
+        #expect(result.failures.dropLast().allSatisfy { !$0.blocking })
+        #expect(result.failures.last?.blocking == true, "nothing showed that the item recovered")
+        #expect(result.decision == .noGo)
     }
 }
