@@ -10,6 +10,7 @@ package final class LoopbackScript {
     package let folder: TemporaryFolder
     private let process: Process
     private let input = Pipe()
+    private var stopped = false
 
     /// Writes `script` to a temporary folder and runs it with the folder's path of each of
     /// `files` (written empty first) followed by `arguments`.
@@ -46,9 +47,12 @@ package final class LoopbackScript {
         self.port = port
     }
 
-    /// Kills the script. SIGKILL, not `terminate()`: a child of `Foundation.Process` inherits the
-    /// signal mask of the thread that started it, and test threads may block SIGTERM.
+    /// Kills the script (once: a second call does nothing). SIGKILL, not `terminate()`: a child of
+    /// `Foundation.Process` inherits the signal mask of the thread that started it, and test
+    /// threads may block SIGTERM.
     package func stop() {
+        guard !stopped else { return }
+        stopped = true
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()

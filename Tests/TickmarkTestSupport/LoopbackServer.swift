@@ -17,9 +17,10 @@ package final class LoopbackServer {
     /// `scheme://127.0.0.1:port`.
     package var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
-    /// Starts the server; with a certificate and key, it speaks HTTPS.
-    package init(certificate: String? = nil, key: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        script = try LoopbackScript(LoopbackServer.script, arguments: [certificate, key].compactMap { $0 }, what: "server", sourceLocation: sourceLocation)
+    /// Starts the server on `port` (0: any free port); with a certificate and key, it speaks HTTPS.
+    /// A server stopped with `stop()` can be started again on its port, as a service restarts.
+    package init(port: Int = 0, certificate: String? = nil, key: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        script = try LoopbackScript(LoopbackServer.script, arguments: [String(port)] + [certificate, key].compactMap { $0 }, what: "server", sourceLocation: sourceLocation)
         scheme = certificate == nil ? "http" : "https"
     }
 
@@ -60,11 +61,11 @@ package final class LoopbackServer {
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             self.answer(201, body, "application/json")
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
     server.daemon_threads = True
-    if len(sys.argv) > 2:
+    if len(sys.argv) > 3:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(sys.argv[1], sys.argv[2])
+        context.load_cert_chain(sys.argv[2], sys.argv[3])
         server.socket = context.wrap_socket(server.socket, server_side=True)
     def watch_parent():
         sys.stdin.buffer.read()

@@ -27,6 +27,12 @@ package struct RunOptions: Sendable {
     /// Checklists (by path) whose boxes a person ticks elsewhere than in a file, a pull request's
     /// body: path → that person (`@login`). Their ticked manual items are that person's claims.
     package var claimants: [String: String] = [:]
+    /// Whether a probe is tried again as its `retry` says; `watch` turns it off, as each round is
+    /// one try and the next round is the retry (a probe's timeout still applies).
+    package var retries = true
+    /// Whether `requires:` is checked; `watch` turns it off, as requirements belong to the gate
+    /// before the watch.
+    package var checksRequirements = true
 
     /// Default options.
     package init() {}

@@ -85,6 +85,7 @@ enum RunPlanner {
                     }
                     var retry = decoded.common.retry ?? RetryPolicy(attempts: (checklist.defaults.retries ?? 0) + 1)
                     if decoded.common.retry == nil, let interval = checklist.defaults.interval { retry.interval = interval }
+                    if !options.retries { retry.attempts = 1 }
                     probes.append(PlannedProbe(
                         checklist: checklistIndex, item: itemIndex, index: probeIndex, decoded: decoded,
                         timeout: decoded.common.timeout ?? checklist.defaults.timeout ?? options.defaultTimeout,
@@ -99,7 +100,7 @@ enum RunPlanner {
                     path: checklist.path, at: items[cycle[0]].item.position
                 ))
             }
-            let requirements = checklist.requires.map { id -> (String, DecodedProbe?) in
+            let requirements = (options.checksRequirements ? checklist.requires : []).map { id -> (String, DecodedProbe?) in
                 if checklists.contains(where: { $0.id == id }) { return (id, nil) }
                 let spec = ProbeSpec(
                     kind: "checklist", kindPosition: checklist.source.position(ofOffset: 0),

@@ -50,6 +50,11 @@ struct RecordReader {
         return number
     }
 
+    func optionalInteger(_ key: String) throws(Failure) -> Int? {
+        guard optionalValue(key) != nil else { return nil }
+        return try integer(key)
+    }
+
     func boolean(_ key: String) throws(Failure) -> Bool {
         guard case .bool(let flag) = try value(key) else { throw wrongType(key) }
         return flag
@@ -108,6 +113,12 @@ struct RecordReader {
             values.append(try read(RecordReader(element, path: "\(path).\(key)[\(index)]")))
         }
         return values
+    }
+
+    /// The member `key` when present, an array of objects each read by `read`.
+    func optionalObjects<Value>(_ key: String, _ read: (RecordReader) throws(Failure) -> Value) throws(Failure) -> [Value]? {
+        guard optionalValue(key) != nil else { return nil }
+        return try objects(key, read)
     }
 
     /// The member `key`, an object whose members are all strings.

@@ -38,12 +38,7 @@ extension RunRecord {
             },
             checklists: try reader.objects("checklists", ChecklistRecord.init),
             signOffs: try reader.objects("signOffs", SignOff.init(record:)),
-            watch: try reader.optionalObject("watch") { reader throws(RecordReader.Failure) in
-                WatchInfo(
-                    rounds: try reader.integer("rounds"), roundsNoGo: try reader.integer("roundsNoGo"), every: try reader.string("every"),
-                    period: try reader.string("period"), end: try reader.choice("end")
-                )
-            }
+            watch: try reader.optionalObject("watch", WatchInfo.init(record:))
         )
     }
 }

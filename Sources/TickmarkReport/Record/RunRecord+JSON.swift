@@ -32,14 +32,7 @@ extension RunRecord {
         writer.staticKey("version"); writer.string(tool.version)
         writer.endObject()
         if let watch {
-            writer.staticKey("watch")
-            writer.beginObject()
-            writer.staticKey("end"); writer.string(watch.end.rawValue)
-            writer.staticKey("every"); writer.string(watch.every)
-            writer.staticKey("period"); writer.string(watch.period)
-            writer.staticKey("rounds"); writer.integer(watch.rounds)
-            writer.staticKey("roundsNoGo"); writer.integer(watch.roundsNoGo)
-            writer.endObject()
+            writer.staticKey("watch"); watch.write(into: &writer)
         }
         writer.endObject()
     }

@@ -20,31 +20,8 @@ package struct RunRecord: Codable, Sendable, Equatable {
     package var checklists: [ChecklistRecord]
     /// Approvals and rejections of manual items, oldest first.
     package var signOffs: [SignOff]
-    /// For `tickmark watch`: the rounds seen (items hold their worst round).
+    /// For `tickmark watch`: the rounds seen and every round's failures (see `RunRecord+Watch.swift`).
     package var watch: WatchInfo?
-
-    /// What a watch period saw.
-    package struct WatchInfo: Codable, Sendable, Equatable {
-        /// Rounds run.
-        package var rounds: Int
-        /// Rounds that were NO-GO.
-        package var roundsNoGo: Int
-        /// The interval between rounds (`--every`), as written.
-        package var every: String
-        /// The whole period (`--for`), as written.
-        package var period: String
-        /// `completed`, `failed` or `interrupted`.
-        package var end: WatchEnd
-
-        /// Creates watch information.
-        package init(rounds: Int, roundsNoGo: Int, every: String, period: String, end: WatchEnd) {
-            self.rounds = rounds
-            self.roundsNoGo = roundsNoGo
-            self.every = every
-            self.period = period
-            self.end = end
-        }
-    }
 
     /// The tool's name and version.
     package struct Tool: Codable, Sendable, Equatable {

@@ -16,6 +16,10 @@ package struct ReleaseReport: Sendable {
     package var notRun: [String: [ChecklistItem]]
     /// Whose keys are whose, for signed sign-offs.
     package var trust: SignerTrust = .none
+    /// Run time: the sum of each record's run, from its start to its end (for a watch record, the
+    /// watch), not the wall-clock span between the first and the last record. A record given twice
+    /// counts once.
+    package var durationMilliseconds: Int
 
     /// Combines `sources` (see `RecordMerger`) and decides GO / NO-GO from their item results
     /// and the sign-offs valid at `date`; `strict` and `trust` as in `RunRecord.recomputed(at:strict:trust:)`.
@@ -29,7 +33,13 @@ package struct ReleaseReport: Sendable {
             let recorded = Set(checklist.items.map(\.id))
             notRun[checklist.id] = ChecklistParser.parse(source, path: checklist.path).allItems.filter { !recorded.contains($0.id) }
         }
-        return ReleaseReport(record: record, recordPaths: sources.map(\.path), generatedAt: date, toolVersion: toolVersion, notRun: notRun, trust: trust)
+        var runs: [RunRecord] = []
+        for source in sources where !runs.contains(source.record) { runs.append(source.record) }
+        let duration = runs.reduce(0) { $0 + ReportText.milliseconds(from: $1.startedAt, to: $1.finishedAt) }
+        return ReleaseReport(
+            record: record, recordPaths: sources.map(\.path), generatedAt: date, toolVersion: toolVersion, notRun: notRun,
+            trust: trust, durationMilliseconds: duration
+        )
     }
 
     /// GO when every checklist is GO.
@@ -61,11 +71,6 @@ package struct ReleaseReport: Sendable {
     /// The `version` variable of the first checklist that has one.
     package var version: String? {
         record.checklists.lazy.compactMap { $0.variables["version"] }.first
-    }
-
-    /// Wall time from the earliest start to the latest finish.
-    package var durationMilliseconds: Int {
-        ReportText.milliseconds(from: record.startedAt, to: record.finishedAt)
     }
 }
 

@@ -28,7 +28,12 @@ import TickmarkProbes
                     expires: Date(timeIntervalSince1970: 1_800_000_000), signature: .init(format: "sshsig", publicKey: "ssh-ed25519 AAAA", signature: "-----BEGIN-----")),
             SignOff(checklist: "rich", item: "item-1", itemDigest: "def", by: "Bob", at: Date(timeIntervalSince1970: 1_795_000_200), decision: .reject),
         ]
-        record.watch = RunRecord.WatchInfo(rounds: 3, roundsNoGo: 1, every: "5m", period: "1h", end: .completed)
+        record.watch = RunRecord.WatchInfo(rounds: 3, roundsNoGo: 1, every: "5m", period: "1h", end: .completed, tolerate: 1, failures: [
+            .init(round: 2, at: Date(timeIntervalSince1970: 1_795_000_300.5), checklist: "rich", item: "item-1", line: 12, status: .error,
+                  reason: "connection refused \"é\"", streak: 1, blocking: false, advisory: false),
+            .init(round: 3, at: Date(timeIntervalSince1970: 1_795_000_600), checklist: "rich", item: "item-1", line: 12, status: .fail,
+                  reason: "expected 200, got 503", streak: 2, blocking: true, advisory: false),
+        ])
         return record
     }
 
@@ -110,5 +115,18 @@ import TickmarkProbes
             #expect(RunRecord.readTimestamp(text) == formatter.date(from: text), "\(text)")
         }
         #expect(RunRecord.readTimestamp("2026-12-01T18:00Z") == formatter.date(from: "2026-12-01T18:00:00.000Z"))
+    }
+
+    /// Records of earlier versions have no `tolerate` or `failures` in their `watch`.
+    @Test func watchRecordsOfEarlierVersionsStayReadable() throws {
+        var record = Self.richRecord(items: 1)
+        record.watch = RunRecord.WatchInfo(rounds: 3, roundsNoGo: 0, every: "5m", period: "1h", end: .completed)
+        let text = String(decoding: try record.jsonBytes(), as: UTF8.self)
+        let earlier = text.replacingOccurrences(of: "    \"failures\" : [\n\n    ],\n", with: "")
+            .replacingOccurrences(of: ",\n    \"tolerate\" : 0", with: "")
+        #expect(!earlier.contains("failures") && !earlier.contains("tolerate"), "\(earlier)")
+        let decoded = try RunRecord.decode(Array(earlier.utf8), path: "old.json")
+        #expect(decoded.watch == record.watch)
+        #expect(decoded.watch?.tolerate == 0 && decoded.watch?.failures == [])
     }
 }

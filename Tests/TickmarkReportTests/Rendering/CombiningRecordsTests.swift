@@ -90,4 +90,22 @@ import TickmarkProbes
             #expect(error.message.contains("jobs/build.json") && error.message.contains("jobs/deploy.json"))
         }
     }
+
+    @Test func durationIsTheRunTimeOfTheRecordsNotTheSpanBetweenThem() throws {
+        // Staging ran for 40 s; the watch after the deploy ran for 30 minutes, a day later.
+        var staging = Self.job("Build", finishedAfter: 40)
+        staging.startedAt = RecordFixture.start
+        var watch = Self.job("Deploy", finishedAfter: 0)
+        watch.startedAt = RecordFixture.start.addingTimeInterval(86_400)
+        watch.finishedAt = watch.startedAt.addingTimeInterval(30 * 60)
+        watch.watch = RunRecord.WatchInfo(rounds: 30, roundsNoGo: 0, every: "1m", period: "30m", end: .completed)
+        let report = try ReleaseReport.combine([("staging.json", staging), ("watch.json", watch)], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        #expect(report.durationMilliseconds == 40_000 + 30 * 60_000)
+        #expect(try ReportRenderer.render(report, format: .md).contains("| Duration | 30 min 40 s |"))
+
+        let alone = try ReleaseReport.combine([("watch.json", watch)], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        #expect(alone.durationMilliseconds == 30 * 60_000, "one watch record: the watch's span")
+        let twice = try ReleaseReport.combine([("watch.json", watch), ("copy.json", watch)], at: ReleaseFixture.reportTime, toolVersion: "0.1.0")
+        #expect(twice.durationMilliseconds == 30 * 60_000, "the same record given twice counts once")
+    }
 }
