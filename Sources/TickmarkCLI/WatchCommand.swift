@@ -83,6 +83,7 @@ struct WatchCommand: TickmarkSubcommand {
         }
         let options = WatchScope.roundOptions(selection)
         let sources = try command.variableArguments.sources(console)
+        VariableArguments.warnUnused(sources, checklists: checklists, console: console)
         var liveContext = ProbeContext.live(workingDirectory: console.currentDirectory, environment: console.environment, timeout: options.defaultTimeout)
         liveContext.recordsFolder = command.recordsArguments.absoluteFolder(console)
         let context = liveContext

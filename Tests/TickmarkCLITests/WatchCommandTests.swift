@@ -30,6 +30,15 @@ import TickmarkTestSupport
         #expect(result.stdout.contains("Watch: \(Self.roundLines(result.stdout).count) rounds in "), "the watch's span")
     }
 
+    @Test func aVariableNoChecklistUsesIsAWarningAndTheWatchGoesOn() async throws {
+        let fixture = try RunFixture(files: ["w.md": "# Watch\n- [ ] alive `probe: run test ${version} = 1.5.0`\n"])
+        defer { fixture.remove() }
+        let result = await fixture.run(["watch", "w.md", "--for", "1s", "--every", "200ms", "--no-record", "--var", "version=1.5.0", "--var", "verison=1.5.0"])
+        #expect(result.code == 0)
+        #expect(result.stderr.contains("variable 'verison' is not used by any checklist; did you mean 'version'?") ||
+                result.stdout.contains("variable 'verison' is not used by any checklist; did you mean 'version'?"))
+    }
+
     @Test func aFailureMidWatchStopsItWithNoGo() async throws {
         // Fails from the second round on: the counter file grows by one line per round.
         let fixture = try RunFixture(files: ["w.md": "# Watch\n- [ ] stable `probe: run echo x >> rounds.txt && test $(wc -l < rounds.txt) -lt 2`\n"])
