@@ -27,15 +27,26 @@ fi
 build_benchmark() {
   local package=$1 output=$2 build=$1/.build/release
   mkdir -p "$work/maps-$output"
-  for module in CTickmarkArena CTickmarkSystem; do
-    printf 'module %s {\n  header "%s"\n  export *\n}\n' "$module" "$package/Sources/$module/include/$module.h" > "$work/maps-$output/$module.modulemap"
+  # The package's own C targets (the revisions differ in which it has), and its Swift modules.
+  local maps=() objects=()
+  for include in "$package"/Sources/CTickmark*/include; do
+    local module
+    module=$(basename "$(dirname "$include")")
+    printf 'module %s {\n  header "%s"\n  export *\n}\n' "$module" "$include/$module.h" > "$work/maps-$output/$module.modulemap"
+    maps+=(-Xcc -fmodule-map-file="$work/maps-$output/$module.modulemap")
+    objects+=("$build/$module.build"/*.o)
   done
-  # shellcheck disable=SC2046
-  swiftc -O -suppress-warnings -I "$build/Modules" -I "$package/.build/checkouts/Yams/Sources/CYaml/include" \
+  for module in Tickmark TickmarkProbes TickmarkSigning TickmarkReport Yams Mustache; do
+    [ -d "$build/$module.build" ] && objects+=("$build/$module.build"/*.o)
+  done
+  # SwiftPM names the root package after its folder; `package` declarations need the same name.
+  local name
+  name=$(basename "$package" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '_')
+  swiftc -O -suppress-warnings -package-name "$name" -I "$build/Modules" -I "$package/.build/checkouts/Yams/Sources/CYaml/include" \
     -Xcc -fmodule-map-file="$package/Sources/CCmarkGFM/module.modulemap" -Xcc -fmodule-map-file="$package/Sources/COpenSSL/module.modulemap" \
-    -Xcc -fmodule-map-file="$work/maps-$output/CTickmarkArena.modulemap" -Xcc -fmodule-map-file="$work/maps-$output/CTickmarkSystem.modulemap" \
+    "${maps[@]}" \
     "$root/Benchmarks/RecordJSON/main.swift" \
-    $(ls "$build"/{Tickmark,TickmarkProbes,TickmarkReport,Yams,Mustache,CTickmarkArena,CTickmarkSystem}.build/*.o "$build"/CYaml.build/src/*.o) \
+    "${objects[@]}" "$build"/CYaml.build/src/*.o \
     -lcmark-gfm -lcmark-gfm-extensions -lssl -lcrypto -o "$work/$output"
 }
 

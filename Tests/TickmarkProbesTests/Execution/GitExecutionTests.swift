@@ -18,7 +18,7 @@ import TickmarkProbes
         let request = try #require(launcher.requests.first)
         #expect(request.arguments == ["-C", ProbeRun.folder] + status)
         #expect(request.environment["LC_ALL"] == "C" && request.environment["GIT_TERMINAL_PROMPT"] == "0")
-        #expect(result.evidence.action == "git -C /work/project status --porcelain=v1 --untracked-files=normal")
+        #expect(result.evidence.action == "git -C /home/ci/project status --porcelain=v1 --untracked-files=normal")
     }
 
     @Test func changesFailListingTheFirstOnes() async throws {
@@ -33,7 +33,7 @@ import TickmarkProbes
         let answer = Fake.exited(128, stderr: "fatal: not a git repository (or any of the parent directories): .git\n")
         let (result, _) = try await run("probe: git clean", [status: answer])
         #expect(result.status == .error)
-        #expect(result.reason == "not a git repository: /work/project")
+        #expect(result.reason == "not a git repository: /home/ci/project")
     }
 
     @Test func gitThatCannotStartIsAnError() async throws {

@@ -6,7 +6,7 @@ import TickmarkProbes
 /// Builds contexts from fakes and runs probes written as in a checklist.
 enum ProbeRun {
     /// The working directory of fake contexts.
-    static let folder = "/work/project"
+    static let folder = "/home/ci/project"
 
     /// A context whose every side effect is a fake; unset parts refuse to be used.
     static func context(

@@ -47,7 +47,7 @@ struct RecordFixture {
         let record = RunRecord(
             tool: .init(name: "tickmark", version: "0.1.0"), startedAt: start,
             finishedAt: start.addingTimeInterval(Double(total) / 1000 + 1.5), decision: .noGo,
-            environment: .init(host: "ci-runner-7", ci: "github-actions", gitCommit: gitCommit, gitBranch: "main", workingDirectory: "/work/app"),
+            environment: .init(host: "ci-runner-7", ci: "github-actions", gitCommit: gitCommit, gitBranch: "main", workingDirectory: "/home/ci/app"),
             checklists: [RunRecord.ChecklistRecord(
                 path: path, id: checklist.id, title: checklist.title, sha256: checklist.sha256, decision: .noGo, blockers: [],
                 variables: variables, requires: checklist.requires, items: items, source: source, sourceBase64: nil
