@@ -56,21 +56,24 @@ extension Checklist {
         writer.staticKey("requires"); writer.strings(requires)
         writer.staticKey("items")
         writer.beginArray()
-        try Self.write(items, into: &writer, chunkSize: chunkSize, sink: sink)
+        // One digest context for every item's content digest, not one per item.
+        var hasher = Digest.SHA256Hasher()
+        try Self.write(items, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
         writer.endArray()
     }
 
     /// Writes items with their children, handing over chunks of about `chunkSize` bytes between
     /// items. Nesting is bounded by the parser (`ChecklistParser.maximumDepth`), so the recursion is too.
     private static func write(
-        _ items: [ChecklistItem], into writer: inout JSONWriter, chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
+        _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
+        chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         for item in items {
             try writer.drain(ifAtLeast: chunkSize, into: sink)
-            item.writeFields(into: &writer)
+            item.writeFields(into: &writer, hasher: &hasher)
             writer.staticKey("children")
             writer.beginArray()
-            try write(item.children, into: &writer, chunkSize: chunkSize, sink: sink)
+            try write(item.children, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
             writer.endArray()
             writer.endObject()
         }
@@ -88,7 +91,7 @@ extension Checklist {
 
 extension ChecklistItem {
     /// Opens the item's object and writes every field but `children`.
-    fileprivate func writeFields(into writer: inout JSONWriter) {
+    fileprivate func writeFields(into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher) {
         writer.beginObject()
         writer.staticKey("id"); writer.string(id)
         writer.staticKey("text"); writer.string(text)
@@ -98,7 +101,7 @@ extension ChecklistItem {
         writer.staticKey("severity"); writer.string(severity.rawValue)
         writer.staticKey("section"); writer.strings(section)
         writer.staticKey("owners"); writer.strings(owners)
-        writer.staticKey("digest"); writer.string(contentDigest)
+        writer.staticKey("digest"); writer.string(contentDigest(using: &hasher) { Digest.hex($0) })
         writer.staticKey("probes")
         writer.beginArray()
         for probe in probes { probe.writeJSON(into: &writer) }
