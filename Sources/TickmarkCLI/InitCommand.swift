@@ -46,7 +46,7 @@ struct InitCommand: TickmarkSubcommand {
         EmbeddedChecklists.files.first { $0.name == name + ".md" }.flatMap { Base64.decode($0.base64) }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         if list {
             for name in Self.templateNames {
                 let checklist = ChecklistParser.parse(Self.bytes(of: name) ?? [], path: name + ".md")

@@ -28,7 +28,7 @@ struct LintCommand: TickmarkSubcommand {
     @Flag(help: "Treat warnings as errors.")
     var warningsAsErrors = false
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let files = try ChecklistPaths.expand(paths, base: console.currentDirectory)
         var unreadable = false
         var results: [(path: String, source: SourceText?, diagnostics: [Diagnostic], error: TickmarkError?)] = []

@@ -17,7 +17,7 @@ struct ProbesCommand: TickmarkSubcommand {
     @Argument(help: "A probe kind to describe (all kinds when omitted).")
     var kind: String?
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let kinds = ProbeRegistry.kinds.map { $0.description }
         guard let kind else {
             let width = (kinds.map(\.name.count).max() ?? 0) + 2

@@ -52,7 +52,7 @@ struct ReportCommand: TickmarkSubcommand {
         }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let format = ReportFormat(rawValue: format) ?? .md
         let sources = try records.map { path throws(TickmarkError) in
             (path: path, record: try RunRecord.load(CommandPaths.absolute(path, base: console.currentDirectory)))

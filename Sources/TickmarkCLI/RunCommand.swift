@@ -96,7 +96,7 @@ struct RunCommand: TickmarkSubcommand {
         }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let workingDirectory = absolute(cwd ?? console.currentDirectory, base: console.currentDirectory)
         let pullRequestRun = try await PullRequestRun.open(
             paths: paths, option: pullRequest, write: write && !dryRun, comment: !noComment && !dryRun, console: console,

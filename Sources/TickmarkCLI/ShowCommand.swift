@@ -22,7 +22,7 @@ struct ShowCommand: TickmarkSubcommand {
     @Flag(help: "Print the model as JSON.")
     var json = false
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         var checklist = try ChecklistPaths.load(path, base: console.currentDirectory)
         if json {
             // Probe configurations are checked on another task while the items stream out; their

@@ -37,7 +37,7 @@ struct SignCommand: TickmarkSubcommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signature.", valueName: "file"))
     var output: String?
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let signingKey = try SigningKey.load(path: expandHome(key, console: console))
         var predicate: InTotoPredicate?
         if format == .dsse {
@@ -106,7 +106,7 @@ struct VerifyCommand: TickmarkSubcommand {
         }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let record = try? RunRecord.load(file)
         var failed = false
         if let record {

@@ -79,7 +79,7 @@ struct SignOffCommand: TickmarkSubcommand {
         }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         try await execute(console, signer: SSHSignOffSigner(), now: Date())
     }
 

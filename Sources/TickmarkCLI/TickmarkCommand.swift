@@ -5,7 +5,13 @@ import Tickmark
 /// A Tickmark subcommand: runs against a `Console` and returns the process exit code.
 package protocol TickmarkSubcommand: ParsableCommand {
     /// Does the command's work; throw `TickmarkError` for input that cannot be used (exit 2).
-    func execute(_ console: Console) async throws -> Int32
+    ///
+    /// Runs on its caller's executor (`nonisolated(nonsending)`): in the `tickmark` executable
+    /// that is the main thread, so reading a checklist stays on one thread from start to end
+    /// instead of moving to a worker thread of the concurrency pool. Blocking waits still run on
+    /// threads of their own (`DetachedThread`); a command implementation must mark its `execute`
+    /// the same way, or it runs on the pool.
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32
 }
 
 /// The `tickmark` command and its subcommands.
@@ -39,7 +45,7 @@ package struct TickmarkCommand: ParsableCommand {
 
     /// Parses `arguments` (without the program name), runs the command, and returns its exit code.
     /// Usage errors print help to standard error and return 2.
-    package static func run(_ arguments: [String], console: Console) async -> Int32 {
+    nonisolated(nonsending) package static func run(_ arguments: [String], console: Console) async -> Int32 {
         let command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -75,7 +81,7 @@ package struct TickmarkCommand: ParsableCommand {
     }
 
     /// The entry point of the `tickmark` executable.
-    package static func runMain() async -> Never {
+    nonisolated(nonsending) package static func runMain() async -> Never {
         let code = await run(Array(CommandLine.arguments.dropFirst()), console: .standard)
         Foundation.exit(code)
     }

@@ -63,7 +63,7 @@ struct WatchCommand: TickmarkSubcommand {
         guard !(noRecord && record != nil) else { throw ValidationError("--record and --no-record cannot be used together") }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let loop = WatchLoop(duration: DurationText.parse(period)!, interval: DurationText.parse(every)!, keepGoing: keepGoing, tolerate: tolerate)
         return try await Self.watch(paths: paths, loop: loop, command: self, console: console)
     }

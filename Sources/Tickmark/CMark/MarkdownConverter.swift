@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Glibc
 import Synchronization
 
 /// The names of cmark-gfm's extensions and of the node types they add, which the installed
@@ -28,7 +29,7 @@ enum MarkdownConverter {
     static func convert(_ bytes: [UInt8]) -> MarkdownDocument {
         withParserLock {
             cmark_gfm_core_extensions_ensure_registered()
-            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument(blocks: []) }
+            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument() }
             defer { cmark_parser_free(parser) }
             var tasklist: OpaquePointer?
             for name in ExtensionName.parsing {
@@ -43,10 +44,10 @@ enum MarkdownConverter {
                     }
                 }
             }
-            guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+            guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
             defer { cmark_node_free(root) }
-            var converter = TreeConverter(tasklist: tasklist)
-            return MarkdownDocument(blocks: converter.blocks(of: root))
+            var converter = TreeConverter(tasklist: tasklist, sizeHint: bytes.count)
+            return converter.document(of: root)
         }
     }
 }
@@ -56,16 +57,22 @@ fileprivate struct TreeConverter {
     let tasklist: OpaquePointer?
     /// The node type the strikethrough extension registered, once one has been seen.
     private var strikethroughType: cmark_node_type?
-    private var blocks: [MarkdownBlock] = []
-    /// Indices in `blocks` of the containers the walk is inside of.
+    private var document = MarkdownDocument()
+    /// Indices in `document.blocks` of the containers the walk is inside of.
     private var open: [Int] = []
 
-    init(tasklist: OpaquePointer?) {
+    init(tasklist: OpaquePointer?, sizeHint: Int) {
         self.tasklist = tasklist
+        // Inline text is at most about the size of the input, and a block or an inline piece
+        // takes a few bytes of it at least. Reserving saves copying growing arrays; pages of the
+        // reserve that are never written are never touched.
+        document.text.reserveCapacity(sizeHint)
+        document.blocks.reserveCapacity(sizeHint / 16)
+        document.inlines.reserveCapacity(sizeHint / 16)
     }
 
-    mutating func blocks(of root: OpaquePointer) -> [MarkdownBlock] {
-        guard let iterator = cmark_iter_new(root) else { return [] }
+    mutating func document(of root: OpaquePointer) -> MarkdownDocument {
+        guard let iterator = cmark_iter_new(root) else { return document }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -80,19 +87,21 @@ fileprivate struct TreeConverter {
             var block = MarkdownBlock(kind: kind, start: start(node), end: end(node), parent: open.last)
             switch kind {
             case .paragraph, .heading:
-                block.inlines = inlines(of: node)
+                let first = document.inlines.count
+                readInlines(of: node)
+                block.inlines = first..<document.inlines.count
             default:
                 break
             }
-            blocks.append(block)
+            document.blocks.append(block)
             if kind.isContainer {
-                open.append(blocks.count - 1)
+                open.append(document.blocks.count - 1)
             } else if cmark_node_first_child(node) != nil {
                 // Inlines were read above; nothing in a table can be a task item. Skip to the exit.
                 cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
             }
         }
-        return blocks
+        return document
     }
 
     private func blockKind(_ node: OpaquePointer) -> MarkdownBlock.Kind {
@@ -111,11 +120,10 @@ fileprivate struct TreeConverter {
         }
     }
 
-    /// The inline content of a paragraph or heading, in order.
-    private mutating func inlines(of block: OpaquePointer) -> [MarkdownInline] {
-        guard cmark_node_first_child(block) != nil, let iterator = cmark_iter_new(block) else { return [] }
+    /// Appends the inline content of a paragraph or heading, in order, to the document's inlines.
+    private mutating func readInlines(of block: OpaquePointer) {
+        guard cmark_node_first_child(block) != nil, let iterator = cmark_iter_new(block) else { return }
         defer { cmark_iter_free(iterator) }
-        var inlines: [MarkdownInline] = []
         var struckDepth = 0
         while true {
             let event = cmark_iter_next(iterator)
@@ -125,13 +133,13 @@ fileprivate struct TreeConverter {
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT:
-                inlines.append(.text(ownedString(cmark_node_get_literal(node)), struck: struckDepth > 0))
+                document.inlines.append(.text(copyLiteral(node), struck: struckDepth > 0))
             case CMARK_NODE_CODE:
-                inlines.append(.code(ownedString(cmark_node_get_literal(node)), struck: struckDepth > 0, start: start(node)))
+                document.inlines.append(.code(copyLiteral(node), struck: struckDepth > 0, start: start(node)))
             case CMARK_NODE_HTML_INLINE:
-                inlines.append(.html(ownedString(cmark_node_get_literal(node)), start: start(node)))
+                document.inlines.append(.html(copyLiteral(node), start: start(node)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                inlines.append(.lineBreak)
+                document.inlines.append(.lineBreak)
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_FOOTNOTE_REFERENCE:
                 break
             default:
@@ -141,7 +149,15 @@ fileprivate struct TreeConverter {
                 if type == strikethroughType { struckDepth += entering ? 1 : -1 }
             }
         }
-        return inlines
+    }
+
+    /// Copies a node's literal into the document's text and returns where it went.
+    private mutating func copyLiteral(_ node: OpaquePointer) -> Range<Int> {
+        let first = document.text.count
+        if let literal = cmark_node_get_literal(node) {
+            document.text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        }
+        return first..<document.text.count
     }
 
     private func start(_ node: OpaquePointer) -> LineColumn {

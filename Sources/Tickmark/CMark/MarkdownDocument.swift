@@ -4,14 +4,15 @@ struct LineColumn: Equatable, Sendable {
     var column: Int
 }
 
-/// A piece of a paragraph's or heading's inline content, owned.
+/// A piece of a paragraph's or heading's inline content; its bytes are the range it names in
+/// `MarkdownDocument.text`.
 enum MarkdownInline: Equatable, Sendable {
     /// Visible text (also the text of links, emphasis and image descriptions).
-    case text(String, struck: Bool)
+    case text(Range<Int>, struck: Bool)
     /// A code span's content.
-    case code(String, struck: Bool, start: LineColumn)
+    case code(Range<Int>, struck: Bool, start: LineColumn)
     /// Raw inline HTML such as `<!-- id: x -->`.
-    case html(String, start: LineColumn)
+    case html(Range<Int>, start: LineColumn)
     /// A soft or hard line break.
     case lineBreak
 }
@@ -49,14 +50,31 @@ struct MarkdownBlock: Equatable, Sendable {
     var end: LineColumn
     /// The index of the enclosing block in `MarkdownDocument.blocks`; nil for the document.
     var parent: Int?
-    /// The inline content of a paragraph or heading; empty for other blocks.
-    var inlines: [MarkdownInline] = []
+    /// The range of `MarkdownDocument.inlines` that holds the inline content of a paragraph or
+    /// heading; empty for other blocks.
+    var inlines: Range<Int> = 0..<0
 }
 
 /// A Markdown document as owned values: every block in document order, each after its parent.
 ///
 /// A flat list rather than a tree, so that reading a document nested ten thousand levels deep
-/// needs no recursion, and releasing it none either.
+/// needs no recursion, and releasing it none either. The inline pieces of every block sit in one
+/// array and their bytes in one buffer, so a document of thirty thousand items is a handful of
+/// allocations rather than one per piece.
 struct MarkdownDocument: Equatable, Sendable {
-    var blocks: [MarkdownBlock]
+    var blocks: [MarkdownBlock] = []
+    /// Every block's inline pieces, block after block.
+    var inlines: [MarkdownInline] = []
+    /// The bytes of every text, code and HTML piece, one after the other.
+    var text: [UInt8] = []
+
+    /// The inline pieces of `block`.
+    func inlines(of block: MarkdownBlock) -> ArraySlice<MarkdownInline> {
+        inlines[block.inlines]
+    }
+
+    /// The bytes of a piece, as a string (invalid UTF-8 shown as U+FFFD).
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: text[range], as: UTF8.self)
+    }
 }

@@ -22,8 +22,9 @@ extension Checklist {
     }
 
     /// Streams the model as `streamJSON(pretty:chunkSize:into:)` does, with more diagnostics
-    /// that `extra` delivers once the items are out (such as probe checks run meanwhile).
-    public func streamJSON(
+    /// that `extra` delivers once the items are out (such as probe checks run meanwhile). Runs
+    /// on the caller's executor.
+    nonisolated(nonsending) public func streamJSON(
         pretty: Bool = true, chunkSize: Int = 1 << 16, extra: () async -> [Diagnostic],
         into sink: (UnsafeRawBufferPointer) -> Void
     ) async {
@@ -68,12 +69,13 @@ extension Checklist {
         _ items: [ChecklistItem], into writer: inout JSONWriter, hasher: inout Digest.SHA256Hasher,
         chunkSize: Int, sink: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
-        for item in items {
+        // By index: a copy of each item would retain and release every one of its fields.
+        for index in items.indices {
             try writer.drain(ifAtLeast: chunkSize, into: sink)
-            item.writeFields(into: &writer, hasher: &hasher)
+            items[index].writeFields(into: &writer, hasher: &hasher)
             writer.staticKey("children")
             writer.beginArray()
-            try write(item.children, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
+            try write(items[index].children, into: &writer, hasher: &hasher, chunkSize: chunkSize, sink: sink)
             writer.endArray()
             writer.endObject()
         }

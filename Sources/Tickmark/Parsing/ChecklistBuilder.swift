@@ -62,14 +62,18 @@ struct ChecklistBuilder {
 
     /// Reads every block of `document`.
     mutating func read(_ document: MarkdownDocument) {
+        // Every task item is a list item: reserving for all of them saves copying a growing array.
+        items.reserveCapacity(document.blocks.reduce(0) { count, block in
+            if case .item = block.kind { count + 1 } else { count }
+        })
         for index in document.blocks.indices {
             while let innermost = open.last, innermost.block != document.blocks[index].parent { closeInnermost() }
-            visit(document.blocks[index], at: index)
+            visit(document.blocks[index], at: index, in: document)
         }
         while !open.isEmpty { closeInnermost() }
     }
 
-    private mutating func visit(_ block: MarkdownBlock, at index: Int) {
+    private mutating func visit(_ block: MarkdownBlock, at index: Int, in document: MarkdownDocument) {
         let parent = countChild(block)
         var entered = OpenBlock(
             block: index, kind: block.kind,
@@ -87,14 +91,14 @@ struct ChecklistBuilder {
             }
         case .heading(let level):
             var text = InlineText()
-            for inline in block.inlines { text.add(inline) }
+            for inline in document.inlines(of: block) { text.add(inline, of: document) }
             if firstHeading == nil { firstHeading = text.text }
             sections.enter(level: level, title: text.text)
         case .paragraph:
             if let parent, open[parent].item >= 0, open[parent].children == 1 {
-                readItemText(block.inlines, item: open[parent].item)
+                readItemText(document.inlines(of: block), of: document, item: open[parent].item)
             } else {
-                reportStrayInlineProbes(block.inlines)
+                reportStrayInlineProbes(document.inlines(of: block), of: document)
             }
         case .codeBlock(let info, let literal):
             readProbeBlock(block, info: info, literal: literal, parent: parent)
@@ -162,9 +166,9 @@ struct ChecklistBuilder {
     }
 
     /// Reads an item's first paragraph: its text, its inline probes and its explicit id.
-    private mutating func readItemText(_ inlines: [MarkdownInline], item index: Int) {
+    private mutating func readItemText(_ inlines: ArraySlice<MarkdownInline>, of document: MarkdownDocument, item index: Int) {
         inlineText.reset(collectsProbes: true)
-        for inline in inlines { inlineText.add(inline) }
+        for inline in inlines { inlineText.add(inline, of: document) }
         if items[index].box.isInText, inlineText.bytes.first == 0x5B {
             items[index].text = String(decoding: inlineText.bytes.dropFirst(3), as: UTF8.self).trimmingASCIIWhitespace()
         } else {
@@ -188,10 +192,10 @@ struct ChecklistBuilder {
     // MARK: Probes outside item text
 
     /// Reports the inline probes of a paragraph that is not an item's text.
-    private mutating func reportStrayInlineProbes(_ inlines: [MarkdownInline]) {
+    private mutating func reportStrayInlineProbes(_ inlines: ArraySlice<MarkdownInline>, of document: MarkdownDocument) {
         for inline in inlines {
-            guard case .code(let literal, _, let start) = inline, ProbeSyntax.isInlineProbe(literal) else { continue }
-            diagnostics.append(.inlineProbeOutsideItem(path: path, at: positions.position(start), length: literal.utf8.count))
+            guard case .code(let range, _, let start) = inline, ProbeSyntax.isInlineProbe(document.text[range]) else { continue }
+            diagnostics.append(.inlineProbeOutsideItem(path: path, at: positions.position(start), length: range.count))
         }
     }
 

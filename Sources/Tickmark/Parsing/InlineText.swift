@@ -34,23 +34,24 @@ struct InlineText {
     /// The collapsed text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func add(_ inline: MarkdownInline) {
+    /// Adds a piece of `document`'s inline content.
+    mutating func add(_ inline: MarkdownInline, of document: MarkdownDocument) {
         switch inline {
-        case .text(let piece, let struck):
-            if append(piece) {
+        case .text(let range, let struck):
+            if append(document.text[range]) {
                 sawVisible = true
                 if !struck { sawUnstruck = true }
             }
-        case .code(let literal, let struck, let start):
-            if collectsProbes, ProbeSyntax.isInlineProbe(literal) {
-                probeSpans.append((literal, start))
+        case .code(let range, let struck, let start):
+            if collectsProbes, ProbeSyntax.isInlineProbe(document.text[range]) {
+                probeSpans.append((document.string(range), start))
             } else {
-                append(literal)
+                append(document.text[range])
                 sawVisible = true
                 if !struck { sawUnstruck = true }
             }
-        case .html(let piece, let start):
-            html.append((piece, start))
+        case .html(let range, let start):
+            html.append((document.string(range), start))
         case .lineBreak:
             pendingSpace = !bytes.isEmpty
         }
@@ -59,9 +60,8 @@ struct InlineText {
     /// Appends a piece, each run of whitespace (Unicode White_Space scalars) made one space and
     /// none at the start. Returns whether the piece had anything but whitespace.
     @discardableResult
-    private mutating func append(_ piece: String) -> Bool {
-        var piece = piece
-        return piece.withUTF8 { piece in
+    private mutating func append(_ piece: ArraySlice<UInt8>) -> Bool {
+        piece.withUnsafeBufferPointer { piece in
             var visible = false
             var index = 0
             while index < piece.count {

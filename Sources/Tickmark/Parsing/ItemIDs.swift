@@ -31,21 +31,30 @@ enum ItemIDs {
         // `used` only grows, so starting there gives the same ids as counting from 2, without
         // quadratic time when thousands of items share a text.
         var nextSuffix: [String: Int] = [:]
+        var scratch: [UInt8] = []
         for index in items.indices where !assigned[index].isExplicit {
-            let base = generatedBase(text: items[index].text, sectionSlug: items[index].sectionSlug)
-            var id = base
-            if !used.insert(id).inserted {
-                var suffix = nextSuffix[base, default: 2]
-                repeat {
-                    id = "\(base)-\(suffix)"
-                    suffix += 1
-                } while used.contains(id)
-                nextSuffix[base] = suffix
-                used.insert(id)
+            let base = generatedBase(text: items[index].text, sectionSlug: items[index].sectionSlug, scratch: &scratch)
+            if used.insert(base).inserted {
+                assigned[index].id = base
+            } else {
+                // One lookup of the base's counter, one insertion per suffix tried (almost always one).
+                assigned[index].id = takeSuffix(of: base, next: &nextSuffix[base, default: 2], used: &used)
             }
-            assigned[index].id = id
         }
         return assigned
+    }
+
+    /// The first `base-N` not used yet, from N = `next` on; `next` is left past it.
+    private static func takeSuffix(of base: String, next: inout Int, used: inout Set<String>) -> String {
+        while true {
+            var id = ""
+            id.reserveCapacity(base.utf8.count + 8)
+            id += base
+            id += "-"
+            id += String(next)
+            next += 1
+            if used.insert(id).inserted { return id }
+        }
     }
 
     /// The explicit id an item asks for and where it is written: its HTML comment, else the
@@ -59,9 +68,9 @@ enum ItemIDs {
     }
 
     /// `section-slug/item-slug`, or `item` for an item whose text makes no slug.
-    static func generatedBase(text: String, sectionSlug: String?) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((sectionSlug?.utf8.count ?? 0) + 1 + text.utf8.count)
+    /// Built in `scratch`, whose storage is reused from one item to the next.
+    private static func generatedBase(text: String, sectionSlug: String?, scratch bytes: inout [UInt8]) -> String {
+        bytes.removeAll(keepingCapacity: true)
         if let sectionSlug {
             bytes.append(contentsOf: sectionSlug.utf8)
             bytes.append(0x2F)

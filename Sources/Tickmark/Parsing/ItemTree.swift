@@ -5,6 +5,7 @@ enum ItemTree {
     /// and inside its parent's run; `ids` has one entry per item.
     static func build(_ items: [PendingItem], ids: [ItemIDs.Assigned]) -> [ChecklistItem] {
         var roots: [ChecklistItem] = []
+        roots.reserveCapacity(items.reduce(0) { $0 + ($1.parent == nil ? 1 : 0) })
         // The items whose children are still being read, innermost last.
         var open: [(index: Int, item: ChecklistItem)] = []
         func closeInnermost() {

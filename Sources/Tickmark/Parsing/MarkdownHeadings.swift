@@ -24,12 +24,13 @@ package enum MarkdownHeadings {
     /// lists; none from code blocks or HTML.
     package static func headings(in bytes: [UInt8]) -> [MarkdownHeading] {
         let buffer = ParseBuffer(source: SourceText(bytes: bytes), blanked: nil)
-        return MarkdownConverter.convert(buffer.bytes).blocks.compactMap { block in
+        let document = MarkdownConverter.convert(buffer.bytes)
+        return document.blocks.compactMap { block in
             guard case .heading(let level) = block.kind else { return nil }
             var text = InlineText()
-            for inline in block.inlines {
+            for inline in document.inlines(of: block) {
                 if case .html = inline { continue }
-                text.add(inline)
+                text.add(inline, of: document)
             }
             return MarkdownHeading(level: level, text: text.text, line: block.start.line)
         }

@@ -7,7 +7,12 @@ enum ProbeSyntax {
 
     /// Whether a code span's text is an inline probe.
     static func isInlineProbe(_ literal: String) -> Bool {
-        literal.drop { $0 == " " }.hasPrefix("probe:")
+        isInlineProbe(literal.utf8)
+    }
+
+    /// Whether a code span's bytes hold an inline probe.
+    static func isInlineProbe<Bytes: Collection<UInt8>>(_ literal: Bytes) -> Bool {
+        literal.drop { $0 == 0x20 }.starts(with: "probe:".utf8)
     }
 
     /// Reads an inline probe from a code span's text; `start` is the position of its first byte.

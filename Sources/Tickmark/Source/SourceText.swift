@@ -17,11 +17,12 @@ public struct SourceText: Sendable, Equatable {
     /// The number of lines (a final line without a terminator counts; an empty file has one empty line).
     public var lineCount: Int { lineStarts.count }
 
-    /// The offsets where lines begin, using cmark-gfm's line-ending rule.
-    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    /// The offsets where lines begin, using cmark-gfm's line-ending rule; with `lines`, only
+    /// those of the first `lines` lines.
+    static func lineStarts(of bytes: [UInt8], lines: Int = .max) -> [Int] {
         var starts = [0]
         var index = 0
-        while index < bytes.count {
+        while index < bytes.count, starts.count < lines {
             let byte = bytes[index]
             if byte == 0x0A {
                 starts.append(index + 1)

@@ -24,8 +24,14 @@ import Testing
                 pieces.append(String(piece))
                 start = end
             }
+            var document = MarkdownDocument()
+            for piece in pieces {
+                let first = document.text.count
+                document.text.append(contentsOf: piece.utf8)
+                document.inlines.append(.text(first..<document.text.count, struck: false))
+            }
             var text = InlineText()
-            for piece in pieces { text.add(.text(piece, struck: false)) }
+            for inline in document.inlines { text.add(inline, of: document) }
             let expected = whole.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
                 .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
             #expect(text.text == expected, "round \(round): pieces \(pieces.map { Array($0.unicodeScalars.map(\.value)) })")
