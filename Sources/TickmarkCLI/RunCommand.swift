@@ -89,10 +89,10 @@ struct RunCommand: TickmarkSubcommand {
         guard !paths.isEmpty || pullRequest != nil else { throw ValidationError("name checklist files or folders, or --pull-request") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, DurationText.parse(timeout) == nil {
-            throw ValidationError("--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
+            throw ValidationError(DurationText.tooLong(timeout, option: "--timeout") ?? "--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
         }
         guard let every = DurationText.parse(heartbeat), every > .zero else {
-            throw ValidationError("--heartbeat must be a duration such as 30s or 1m, not '\(heartbeat)'")
+            throw ValidationError(DurationText.tooLong(heartbeat, option: "--heartbeat") ?? "--heartbeat must be a duration such as 30s or 1m, not '\(heartbeat)'")
         }
     }
 
