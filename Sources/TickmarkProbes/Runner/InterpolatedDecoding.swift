@@ -16,7 +16,13 @@ extension ProbeInterpolation {
     package static func decode(_ spec: ProbeSpec, scope: VariableScope, path: String) -> (DecodedProbe?, [Diagnostic]) {
         let substituted = substitute(spec, scope: scope)
         let (decoded, problems) = ProbeRegistry.decode(substituted, path: path)
-        if let decoded { return (decoded, problems) }
+        if var decoded {
+            if var run = decoded.configuration as? RunProbe.Configuration {
+                run.variables = shellEnvironment(of: spec, scope: scope)
+                decoded.configuration = run
+            }
+            return (decoded, problems)
+        }
         guard let kind = ProbeRegistry.kind(named: spec.kind), ProbeRegistry.decode(spec, path: path).0 != nil else {
             return (nil, problems)
         }
