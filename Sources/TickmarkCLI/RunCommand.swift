@@ -115,6 +115,7 @@ struct RunCommand: TickmarkSubcommand {
         options.only = only
         options.sections = section
         options.probesOnly = probesOnly
+        try RunSelection.check(checklists, options: options)
         options.runTimeout = timeout.flatMap(DurationText.parse)
         var carried: RunRecord?
         if let record, FileManager.default.fileExists(atPath: record) {

@@ -147,7 +147,7 @@ package enum ProbeRunner {
         for need in probe.needs {
             let passed = await store.itemPassed(checklist: probe.checklist, item: need, plan: plan, options: options, now: context.now())
             if !passed {
-                return finish(ProbeResult(.skipped, "skipped: needs '\(plan.items[need].item.id)', which did not pass", evidence: skipEvidence), attempts: 0)
+                return finish(ProbeResult(.skipped, CheckedRule.unmetNeedsReason(plan.items[need].item.id), evidence: skipEvidence), attempts: 0)
             }
         }
         var attempt = 0
