@@ -27,6 +27,8 @@ enum ShellContextScanner {
         /// A command list: the whole line, `$(…)` (with its open parentheses) or `` `…` ``.
         case commands(words: [String], word: [UInt8], inWord: Bool, depth: Int, backtick: Bool)
         case single, double
+        /// `$((…))`, with the parentheses opened inside it.
+        case arithmetic(depth: Int)
     }
 
     private static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh", "busybox"]
@@ -73,6 +75,7 @@ enum ShellContextScanner {
                 switch frames.last! {
                 case .single: context = inner ? .innerScriptSingleQuoted : .singleQuoted
                 case .double: context = inner ? .innerScript : .doubleQuoted
+                case .arithmetic: context = inner ? .innerScript : .doubleQuoted
                 case .commands: context = inner ? .innerScript : .unquoted
                 }
             }
@@ -143,7 +146,29 @@ enum ShellContextScanner {
             }
             let byte = bytes[index]
             let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+            if byte == UInt8(ascii: "$"), next == UInt8(ascii: "("), index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "(") {
+                if case .single = frames.last! {} else {
+                    appendToWord([])
+                    frames.append(.arithmetic(depth: 0))
+                    index += 3
+                    continue
+                }
+            }
             switch frames.last! {
+            case .arithmetic(let depth):
+                if byte == UInt8(ascii: "(") {
+                    frames[frames.count - 1] = .arithmetic(depth: depth + 1)
+                } else if byte == UInt8(ascii: ")") {
+                    if depth == 0 {
+                        frames.removeLast()
+                        index += 1   // the second `)`
+                    } else {
+                        frames[frames.count - 1] = .arithmetic(depth: depth - 1)
+                    }
+                } else {
+                    appendToWord([byte])
+                }
+                index += 1
             case .single:
                 if byte == UInt8(ascii: "'") { frames.removeLast() } else { appendToWord([byte]) }
                 index += 1
