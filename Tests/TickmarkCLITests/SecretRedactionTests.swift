@@ -67,7 +67,7 @@ import TickmarkTestSupport
         defer { fixture.remove() }
         for source in [["--secret", "api_token=tok_live_qz7s3cret!"], ["--vars-file", "vars.yml"], ["--var", "api_token=tok_live_qz7s3cret!"]] {
             let result = await fixture.run([
-                "run", "c.md", "--var", "base=ftp://example.com", "--record", "r.json", "--junit", "j.xml", "--json", "o.json",
+                "run", "c.md", "--var", "base=example.com", "--record", "r.json", "--junit", "j.xml", "--json", "o.json",
             ] + source)
             #expect(result.code == 1, "\(source): \(result.stdout)\(result.stderr)")
             expectAbsent("qz7s3cret", from: await everyOutput(of: fixture, run: result))
