@@ -10,7 +10,7 @@ struct RunCommand: TickmarkSubcommand {
         commandName: "run",
         abstract: "Run the probes of checklists and decide GO / NO-GO.",
         discussion: """
-        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). With --pull-request the checklist is the pull request's description (GitHub Actions: GITHUB_EVENT_PATH, or with =api the REST API and GITHUB_TOKEN); manual items ticked there are claimed by the author. Exit 0 means GO, 1 NO-GO, 2 invalid input.
+        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). With --pull-request the checklist is the pull request's description (GitHub Actions: GITHUB_EVENT_PATH, or with =api the REST API and GITHUB_TOKEN); manual items ticked there are claimed by the author. A run command gets each ${name} as the environment variable TICKMARK_VAR_name, never as command text (--dry-run shows both). A run that checked nothing is NO-GO; --only or --section matching no item is invalid input. Exit 0 means GO, 1 NO-GO, 2 invalid input.
 
         Examples:
           tickmark run checklists/pre-merge.md
