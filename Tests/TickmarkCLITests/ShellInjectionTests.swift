@@ -74,6 +74,26 @@ import TickmarkTestSupport
         #expect(result.code == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    @Test func aValueCannotEndAQuotedHeredocEarly() async throws {
+        let fixture = try RunFixture(files: ["c.md": """
+        # Heredoc
+        - [ ] Writes a file
+          ```probe
+          run: |
+            cat <<'EOF' > out.txt
+            ${x}
+            EOF
+          ```
+        """])
+        defer { fixture.remove() }
+        let result = await fixture.run(["run", "c.md", "--no-record", "--var", "x=a\nEOF\ntouch pwned\ncat <<'EOF'"])
+        expectNoPayloadRan(in: fixture)
+        #expect(result.code == 0, "\(result.stdout)\(result.stderr)")
+        let single = await fixture.run(["run", "c.md", "--no-record", "--var", "x=one line, $(not run)"])
+        #expect(single.code == 0, "\(single.stdout)\(single.stderr)")
+        #expect(fixture.read("out.txt") == "one line, $(not run)\n")
+    }
+
     @Test func dryRunShowsTheEnvironmentReferenceAndTheValue() async throws {
         let fixture = try RunFixture(files: ["c.md": "- [ ] Echo `probe: run echo \"v=${x}\"`\n"])
         defer { fixture.remove() }

@@ -5,7 +5,9 @@
 enum ShellContextScanner {
     /// Where a reference stands.
     enum Context: Equatable {
-        case unquoted, doubleQuoted, singleQuoted, heredoc, quotedHeredoc
+        case unquoted, doubleQuoted, singleQuoted, heredoc
+        /// In the body of a heredoc whose delimiter is quoted (`<<'EOF'`): nothing is expanded.
+        case quotedHeredoc
         /// In the script of `sh -c` (or `eval`), outside single quotes: the outer shell must pass
         /// the reference on as text.
         case innerScript

@@ -50,18 +50,20 @@ package enum ShellVariables {
                 result.append(contentsOf: bytes[reference.range])
                 continue
             }
-            if context == .quotedHeredoc {
+            // Nothing in a quoted heredoc is expanded, so the value itself goes there, unless it
+            // has a line break, which could end the heredoc early and make the rest commands:
+            // then the (unexpanded) reference goes there instead.
+            if case .quotedHeredoc = context, !value.utf8.contains(UInt8(ascii: "\n")) {
                 result.append(contentsOf: value.utf8)
                 continue
             }
             let expansion = "${\(variable(reference.name, value))}"
             let replacement = switch context {
             case .unquoted: "\"\(expansion)\""
-            case .doubleQuoted, .heredoc: expansion
+            case .doubleQuoted, .heredoc, .quotedHeredoc: expansion
             case .singleQuoted: "'\"\(expansion)\"'"
             case .innerScriptSingleQuoted: expansion
             case .innerScript: "\\" + expansion
-            case .quotedHeredoc: value
             }
             result.append(contentsOf: replacement.utf8)
         }
