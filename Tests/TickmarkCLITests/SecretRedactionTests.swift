@@ -42,6 +42,23 @@ import TickmarkTestSupport
         #expect(!dry.stdout.contains("qz7%2Ds3cret") && !dry.stdout.contains("qz7-s3cret%22"), "\(dry.stdout)")
     }
 
+    @Test func aSecretCutShortInAMessageIsRedactedToo() async throws {
+        let fixture = try RunFixture(files: ["c.md": """
+        # Deploy
+        - [ ] Prints the token
+          ```probe
+          run: echo nothing
+          stdout: "token ${tok}"
+          ```
+        """])
+        defer { fixture.remove() }
+        let secret = "tok_live_qz7s3cret_" + String(repeating: "x", count: 100)
+        let result = await fixture.run(["run", "c.md", "--secret", "tok=\(secret)", "--record", "r.json", "--junit", "j.xml", "--json", "o.json"])
+        #expect(result.code == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("stdout does not contain"), "\(result.stdout)")
+        expectAbsent("qz7s3cret", from: await everyOutput(of: fixture, run: result))
+    }
+
     @Test func aVarsFileValueNamedLikeASecretIsRedacted() async throws {
         let fixture = try RunFixture(files: [
             "c.md": "# Deploy\n- [ ] Token `probe: run echo ${API_TOKEN}; exit 1`\n",

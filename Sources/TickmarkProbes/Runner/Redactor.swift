@@ -40,7 +40,31 @@ package struct Redactor: Sendable, Equatable {
         for form in forms where result.contains(form) {
             result = result.replacingOccurrences(of: form, with: "***")
         }
-        return result
+        return result.contains(Redactor.ellipsis) ? redactingCutForms(result) : result
+    }
+
+    /// What Tickmark writes where it cuts a long text short.
+    static let ellipsis = "…"
+
+    /// `text` with the start of a secret that a shortened text ends with, just before `…`,
+    /// replaced (`stdout does not contain "tok_live_abc…"` when the value was cut at 80 characters).
+    private func redactingCutForms(_ text: String) -> String {
+        var pieces = text.components(separatedBy: Redactor.ellipsis)
+        for index in pieces.indices.dropLast() {
+            var piece = pieces[index]
+            for form in forms {
+                var length = min(form.count - 1, piece.count)
+                while length >= Redactor.minimumLength {
+                    if piece.hasSuffix(form.prefix(length)) {
+                        piece = String(piece.dropLast(length)) + "***"
+                        break
+                    }
+                    length -= 1
+                }
+            }
+            pieces[index] = piece
+        }
+        return pieces.joined(separator: Redactor.ellipsis)
     }
 
     /// The forms in which Tickmark may write `secret`.
