@@ -43,6 +43,32 @@ package struct Redactor: Sendable, Equatable {
         return result.contains(Redactor.ellipsis) ? redactingCutForms(result) : result
     }
 
+    /// `redact(_:)`, and also the end of a secret that `text` starts with and the start of one it
+    /// ends with: for output kept as a bounded head or tail, which may cut a secret in two.
+    package func redactCut(_ text: String) -> String {
+        var result = redact(text)
+        guard !forms.isEmpty, !result.isEmpty else { return result }
+        for form in forms {
+            var length = min(form.count - 1, result.count)
+            while length >= Redactor.minimumLength {
+                if result.hasPrefix(form.suffix(length)) {
+                    result = "***" + result.dropFirst(length)
+                    break
+                }
+                length -= 1
+            }
+            length = min(form.count - 1, result.count)
+            while length >= Redactor.minimumLength {
+                if result.hasSuffix(form.prefix(length)) {
+                    result = result.dropLast(length) + "***"
+                    break
+                }
+                length -= 1
+            }
+        }
+        return result
+    }
+
     /// What Tickmark writes where it cuts a long text short.
     static let ellipsis = "…"
 
