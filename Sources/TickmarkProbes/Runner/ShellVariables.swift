@@ -71,17 +71,26 @@ package enum ShellVariables {
         return (String(decoding: result, as: UTF8.self), environment)
     }
 
+    /// Commands that start their command without the caller's environment (or elsewhere).
+    static let environmentDroppers: Set<String> = ["sudo", "su", "doas", "docker", "podman", "kubectl"]
+
     /// The references of `command` whose value reaches a shell Tickmark cannot quote for, with the
     /// reason in words that complete "'${name}' …".
     package static func unsafeReferences(in command: String) -> [(name: String, offset: Int, reason: String)] {
         guard case .success(let references) = VariableScanner.references(in: command), !references.isEmpty else { return [] }
-        let commands = ShellContextScanner.commandWords(in: Array(command.utf8), at: references.map(\.range.lowerBound))
+        let offsets = references.map(\.range.lowerBound)
+        let commands = ShellContextScanner.commandWords(in: Array(command.utf8), at: offsets)
+        let contexts = ShellContextScanner.contexts(in: Array(command.utf8), at: offsets)
         var unsafe: [(name: String, offset: Int, reason: String)] = []
-        for (reference, words) in zip(references, commands) {
+        for ((reference, words), context) in zip(zip(references, commands), contexts) {
             let names = words.map { word in String(word.split(separator: "/").last ?? Substring(word)) }
             if names.contains("ssh") {
                 unsafe.append((reference.name, reference.range.lowerBound,
                                "reaches a shell on another machine (ssh), which Tickmark cannot quote for: pass it another way (a file, or standard input)"))
+            } else if context == .innerScript || context == .innerScriptSingleQuoted,
+                      let starter = names.first(where: { environmentDroppers.contains($0) }) {
+                unsafe.append((reference.name, reference.range.lowerBound,
+                               "reaches a shell started through \(starter), which does not pass \(environmentName(for: reference.name)) on: the inner shell sees it empty"))
             }
         }
         return unsafe

@@ -34,8 +34,14 @@ import Tickmark
         #expect(result.environment.map(\.value) == ["1", "2"])
     }
 
-    @Test func onlySSHIsReportedAsUnquotable() {
+    @Test func sshAndInnerShellsWithoutTheEnvironmentAreReported() {
         #expect(ShellVariables.unsafeReferences(in: "ssh host \"restart ${svc}\"").map(\.name) == ["svc"])
         #expect(ShellVariables.unsafeReferences(in: "systemctl restart ${svc}").isEmpty)
+        #expect(ShellVariables.unsafeReferences(in: "sudo systemctl restart ${svc}").isEmpty, "sudo runs it without a shell")
+        #expect(ShellVariables.unsafeReferences(in: "sh -c 'restart ${svc}'").isEmpty, "the inner shell has the environment")
+        let sudo = ShellVariables.unsafeReferences(in: "sudo sh -c 'restart \"${svc}\"'")
+        #expect(sudo.map(\.name) == ["svc"])
+        #expect(sudo.first?.reason.contains("through sudo") == true)
+        #expect(ShellVariables.unsafeReferences(in: "docker exec web sh -c \"echo ${svc}\"").map(\.name) == ["svc"])
     }
 }
