@@ -22,9 +22,10 @@ import TickmarkTestSupport
           ```
         """])
         defer { fixture.remove() }
-        let result = await fixture.run(["run", "c.md", "--record", "r.json"])
+        let result = await fixture.run(["run", "c.md", "--record", "r.json", "--junit", "j.xml"])
         #expect(result.code == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Result: NO-GO"), "\(result.stdout)")
+        #expect(fixture.read("j.xml").contains("<failure message=\"skipped: needs &apos;deploy/warm-up&apos;"), "\(fixture.read("j.xml"))")
         let record = try RunRecord.load("\(fixture.folder)/r.json")
         let smoke = try #require(record.checklists.first?.items.last)
         #expect(smoke.status == .skipped)

@@ -110,6 +110,8 @@ package struct Redactor: Sendable, Equatable {
             }
         }
         forms.insert(xml)
+        forms.insert(xml.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&apos;")
+            .replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\r", with: "&#13;").replacingOccurrences(of: "\t", with: "&#9;"))
         // Percent-encoding, as URL components and form bodies write it.
         let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         for allowed in [unreserved, .urlQueryAllowed, .urlPathAllowed, .urlUserAllowed, .urlPasswordAllowed, .urlHostAllowed, .urlFragmentAllowed] {
