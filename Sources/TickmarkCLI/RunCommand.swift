@@ -10,7 +10,7 @@ struct RunCommand: TickmarkSubcommand {
         commandName: "run",
         abstract: "Run the probes of checklists and decide GO / NO-GO.",
         discussion: """
-        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). With --pull-request the checklist is the pull request's description (GitHub Actions: GITHUB_EVENT_PATH, or with =api the REST API and GITHUB_TOKEN); manual items ticked there are claimed by the author. Exit 0 means GO, 1 NO-GO, 2 invalid input.
+        Probes run concurrently; results print in document order (as soon as an item and all before it have finished when standard output is not a terminal, with a "still running" line every --heartbeat). Manual items count when ticked in the file (or, with --strict, only when signed off). With --pull-request the checklist is the pull request's description (GitHub Actions: GITHUB_EVENT_PATH, or with =api the REST API and GITHUB_TOKEN); manual items ticked there are claimed by the author. A run command gets each ${name} as the environment variable TICKMARK_VAR_name, never as command text (--dry-run shows both). A run that checked nothing is NO-GO; --only or --section matching no item is invalid input. Exit 0 means GO, 1 NO-GO, 2 invalid input.
 
         Examples:
           tickmark run checklists/pre-merge.md
@@ -89,10 +89,10 @@ struct RunCommand: TickmarkSubcommand {
         guard !paths.isEmpty || pullRequest != nil else { throw ValidationError("name checklist files or folders, or --pull-request") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, DurationText.parse(timeout) == nil {
-            throw ValidationError("--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
+            throw ValidationError(DurationText.tooLong(timeout, option: "--timeout") ?? "--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
         }
         guard let every = DurationText.parse(heartbeat), every > .zero else {
-            throw ValidationError("--heartbeat must be a duration such as 30s or 1m, not '\(heartbeat)'")
+            throw ValidationError(DurationText.tooLong(heartbeat, option: "--heartbeat") ?? "--heartbeat must be a duration such as 30s or 1m, not '\(heartbeat)'")
         }
     }
 
@@ -115,6 +115,7 @@ struct RunCommand: TickmarkSubcommand {
         options.only = only
         options.sections = section
         options.probesOnly = probesOnly
+        try RunSelection.check(checklists, options: options)
         options.runTimeout = timeout.flatMap(DurationText.parse)
         var carried: RunRecord?
         if let record, FileManager.default.fileExists(atPath: record) {

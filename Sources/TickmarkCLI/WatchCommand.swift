@@ -55,8 +55,12 @@ struct WatchCommand: TickmarkSubcommand {
     var jobs: Int = 8
 
     func validate() throws {
-        guard let total = DurationText.parse(period), total > .zero else { throw ValidationError("--for must be a duration such as 30m, not '\(period)'") }
-        guard let interval = DurationText.parse(every), interval > .zero else { throw ValidationError("--every must be a duration such as 1m, not '\(every)'") }
+        guard let total = DurationText.parse(period), total > .zero else {
+            throw ValidationError(DurationText.tooLong(period, option: "--for") ?? "--for must be a duration such as 30m, not '\(period)'")
+        }
+        guard let interval = DurationText.parse(every), interval > .zero else {
+            throw ValidationError(DurationText.tooLong(every, option: "--every") ?? "--every must be a duration such as 1m, not '\(every)'")
+        }
         guard interval <= total else { throw ValidationError("--every (\(every)) must not be longer than --for (\(period))") }
         guard tolerate >= 0 else { throw ValidationError("--tolerate must be a number of rounds, 0 or more, not \(tolerate)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }

@@ -136,7 +136,7 @@ package struct ProbeDecoder: Sendable {
     package mutating func parseDuration(_ text: String, at position: SourcePosition, name: String) -> Duration? {
         if ProbeDecoder.hasVariables(text) { return nil }
         guard let duration = DurationText.parse(text) else {
-            error(.invalidDuration, "'\(name)' must be a duration such as 30s, 800ms or 5m, not '\(text)'", at: position, length: name.utf8.count)
+            error(.invalidDuration, "'\(name)' \(DurationText.problem(text) ?? "must be a duration")", at: position, length: name.utf8.count)
             return nil
         }
         return duration

@@ -1,12 +1,36 @@
 /// Durations as people write them in checklists: `30s`, `800ms`, `5m`, `1h30m`, `1.5s`, or a bare
 /// number of seconds.
 package enum DurationText {
-    /// The duration `text` denotes, or `nil` if it is not a duration.
+    /// The longest duration accepted, in seconds (about 31 years): anything longer is a mistake,
+    /// and would not fit the clocks timeouts are measured on.
+    package static let maximumSeconds: Double = 1e9
+
+    /// The duration `text` denotes, or `nil` if it is not a duration (or is longer than
+    /// `maximumSeconds`: `problem(_:)` says which).
     package static func parse(_ text: String) -> Duration? {
+        guard let seconds = seconds(text), seconds < maximumSeconds else { return nil }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// What is wrong with `text` as a duration, completing "'timeout' …": `nil` when it is one.
+    package static func problem(_ text: String) -> String? {
+        guard let seconds = seconds(text) else { return "must be a duration such as 30s, 800ms or 5m, not '\(text)'" }
+        guard seconds < maximumSeconds else { return "is too long: '\(text)' is more than \(Int(maximumSeconds))s (about 31 years)" }
+        return nil
+    }
+
+    /// `"OPTION is too long: …"` when `text` is a duration longer than the longest accepted.
+    package static func tooLong(_ text: String, option: String) -> String? {
+        guard let seconds = seconds(text), seconds >= maximumSeconds else { return nil }
+        return "\(option) \(problem(text) ?? "is too long")"
+    }
+
+    /// The number of seconds `text` denotes, however large; `nil` when it is not a duration.
+    private static func seconds(_ text: String) -> Double? {
         let trimmed = text.trimmingASCIIWhitespace()
         guard !trimmed.isEmpty else { return nil }
-        if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite {
-            return .milliseconds(Int64((seconds * 1000).rounded()))
+        if let seconds = Double(trimmed) {
+            return seconds >= 0 ? (seconds.isFinite ? seconds : .infinity) : nil
         }
         var total: Double = 0
         var number = ""
@@ -40,8 +64,8 @@ package enum DurationText {
                 return nil
             }
         }
-        guard !number.isEmpty, !unit.isEmpty, flush(), sawComponent, total.isFinite, total < 1e9 else { return nil }
-        return .milliseconds(Int64((total * 1000).rounded()))
+        guard !number.isEmpty, !unit.isEmpty, flush(), sawComponent else { return nil }
+        return total.isFinite ? total : .infinity
     }
 
     /// A short rendering: `800ms`, `30s`, `1m30s`.

@@ -191,7 +191,7 @@ struct FrontMatter {
             switch key {
             case "timeout", "interval":
                 guard let duration = DurationText.parse(text) else {
-                    diagnostics.append(Diagnostic(.frontMatter, .error, "'\(key)' must be a duration such as 30s, 800ms or 5m, not '\(text)'", path: path, at: region.position(of: value.mark) ?? keyPosition))
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'\(key)' \(DurationText.problem(text) ?? "must be a duration")", path: path, at: region.position(of: value.mark) ?? keyPosition))
                     continue
                 }
                 if key == "timeout" { defaults.timeout = duration } else { defaults.interval = duration }

@@ -14,7 +14,8 @@ extension RunProbe {
         let directory = context.resolve(configuration.workingDirectory ?? ".")
         let request = ProcessRequest(
             executable: "/bin/sh", arguments: ["-c", configuration.command], workingDirectory: directory,
-            environment: context.environment.merging(configuration.environment) { _, probe in probe },
+            environment: context.environment.merging(configuration.environment) { _, probe in probe }
+                .merging(configuration.variables.map { ($0.name, $0.value) }) { _, variable in variable },
             timeout: context.timeout, outputLimit: checksOutput ? checkedOutputLimit : evidenceOutputLimit
         )
         let outcome = await context.processes.run(request)

@@ -16,13 +16,26 @@ package struct RunProbe: ProbeKind {
         package var workingDirectory: String?
         /// Extra environment variables.
         package var environment: [String: String] = [:]
+        /// The `TICKMARK_VAR_…` variables that carry the values of the `${…}` the command refers to.
+        package var variables: [Variable] = []
 
         package var summary: String {
             var text = "sh -c \(ShellWords.quote(command))"
+            if !variables.isEmpty {
+                text += " with " + variables.map { "\($0.name)=\(ShellWords.quote($0.value))" }.joined(separator: " ")
+            }
             if exitStatus != 0 { text += " expecting exit \(exitStatus)" }
             if let workingDirectory { text += " in \(workingDirectory)" }
             return text
         }
+    }
+
+    /// An environment variable that carries a Tickmark variable's value to the command.
+    package struct Variable: Sendable, Equatable {
+        /// `TICKMARK_VAR_name`.
+        package var name: String
+        /// The value.
+        package var value: String
     }
 
     package static let description = ProbeKindDescription(
@@ -46,6 +59,7 @@ package struct RunProbe: ProbeKind {
 
     package static func decode(_ decoder: inout ProbeDecoder) -> Configuration? {
         guard let command = decoder.requireArgument("a command line", usage: "probe: run COMMAND…") else { return nil }
+        lint(command, &decoder)
         var configuration = Configuration(command: command.value)
         if let status = decoder.integer("exit", range: 0...255) { configuration.exitStatus = Int32(status) }
         configuration.stdoutContains = decoder.string("stdout")

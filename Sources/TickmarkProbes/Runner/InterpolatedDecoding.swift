@@ -15,8 +15,26 @@ extension ProbeInterpolation {
     /// when the spec cannot be decoded even as written.
     package static func decode(_ spec: ProbeSpec, scope: VariableScope, path: String) -> (DecodedProbe?, [Diagnostic]) {
         let substituted = substitute(spec, scope: scope)
-        let (decoded, problems) = ProbeRegistry.decode(substituted, path: path)
-        if let decoded { return (decoded, problems) }
+        let (decoded, substitutedProblems) = ProbeRegistry.decode(substituted, path: path)
+        // A problem found after substitution may quote a value: secrets never show.
+        let redactor = Redactor(secrets: scope.secretValues)
+        let problems = substitutedProblems.map { problem in
+            var copy = problem
+            copy.message = redactor.redact(problem.message)
+            copy.notes = problem.notes.map { note in
+                var redacted = note
+                redacted.message = redactor.redact(note.message)
+                return redacted
+            }
+            return copy
+        }
+        if var decoded {
+            if var run = decoded.configuration as? RunProbe.Configuration {
+                run.variables = shellEnvironment(of: spec, scope: scope)
+                decoded.configuration = run
+            }
+            return (decoded, problems)
+        }
         guard let kind = ProbeRegistry.kind(named: spec.kind), ProbeRegistry.decode(spec, path: path).0 != nil else {
             return (nil, problems)
         }

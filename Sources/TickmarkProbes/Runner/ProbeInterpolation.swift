@@ -36,16 +36,16 @@ package enum ProbeInterpolation {
         return nil
     }
 
-    /// `probe` with variables substituted; inside a `run` command each value is shell-quoted so
-    /// it stays one word whatever it holds.
+    /// `probe` with variables substituted; a `run` command gets references to the environment
+    /// variables `shellEnvironment(of:scope:)` lists instead of values (`ShellVariables`).
     package static func substitute(_ probe: ProbeSpec, scope: VariableScope) -> ProbeSpec {
         var result = probe
         let shell = probe.kind == "run"
         result.arguments = probe.arguments.map { argument in
             var copy = argument
-            copy.value = VariableScanner.substitute(argument.value) { name in
-                scope.value(name).map { shell ? ShellWords.quote($0) : $0 }
-            }
+            copy.value = shell
+                ? ShellVariables.rewrite(argument.value, value: scope.value).command
+                : VariableScanner.substitute(argument.value) { scope.value($0) }
             return copy
         }
         result.options = probe.options.map { option in
@@ -54,6 +54,19 @@ package enum ProbeInterpolation {
             return copy
         }
         return result
+    }
+
+    /// The environment variables a `run` probe's command refers to once substituted.
+    package static func shellEnvironment(of probe: ProbeSpec, scope: VariableScope) -> [RunProbe.Variable] {
+        guard probe.kind == "run" else { return [] }
+        var variables: [RunProbe.Variable] = []
+        for argument in probe.arguments {
+            for entry in ShellVariables.rewrite(argument.value, value: scope.value).environment
+            where !variables.contains(where: { $0.name == entry.name }) {
+                variables.append(RunProbe.Variable(name: entry.name, value: entry.value))
+            }
+        }
+        return variables
     }
 
     private static func substitute(_ value: ProbeValue, scope: VariableScope) -> ProbeValue {

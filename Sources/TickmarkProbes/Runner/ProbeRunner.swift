@@ -132,7 +132,7 @@ package enum ProbeRunner {
             var redacted = result
             redacted.reason = redactor.redact(result.reason)
             redacted.evidence.action = redactor.redact(result.evidence.action)
-            redacted.evidence.output = redactor.redact(result.evidence.output)
+            redacted.evidence.output = redactor.redactCut(result.evidence.output)
             redacted.evidence.fields = result.evidence.fields.map { EvidenceField($0.name, redactor.redact($0.value)) }
             return ProbeOutcome(
                 kind: probe.decoded.spec.kind, position: probe.decoded.spec.position, summary: summary, result: redacted,
@@ -147,7 +147,7 @@ package enum ProbeRunner {
         for need in probe.needs {
             let passed = await store.itemPassed(checklist: probe.checklist, item: need, plan: plan, options: options, now: context.now())
             if !passed {
-                return finish(ProbeResult(.skipped, "skipped: needs '\(plan.items[need].item.id)', which did not pass", evidence: skipEvidence), attempts: 0)
+                return finish(ProbeResult(.skipped, CheckedRule.unmetNeedsReason(plan.items[need].item.id), evidence: skipEvidence), attempts: 0)
             }
         }
         var attempt = 0

@@ -26,10 +26,11 @@ package struct VariableSources: Sendable {
     /// The prefix of environment variables that define Tickmark variables.
     package static let environmentPrefix = "TICKMARK_VAR_"
 
-    /// Every secret value: `--secret` values, and environment variables named like TOKEN, SECRET,
-    /// PASSWORD or KEY (also as `TICKMARK_VAR_…`).
+    /// Every secret value: `--secret` values, and variables and environment variables named like
+    /// TOKEN, SECRET, PASSWORD or KEY (`--var`, `--vars-file`, `TICKMARK_VAR_…` or not).
     package var secretValues: [String] {
         secrets.map(\.value) + environment.filter { Redactor.isSecretName($0.key) }.map(\.value)
+            + (commandLine + file).filter { Redactor.isSecretName($0.name) }.map(\.value)
     }
 }
 
@@ -90,8 +91,15 @@ package struct VariableScope: Sendable {
             values[name] = value
             if Redactor.isSecretName(name) { secretNames.insert(name) }
         }
-        for (name, value) in sources.file { values[name] = value }
-        for (name, value) in sources.commandLine { values[name] = value }
+        // A name that looks secret is secret from whichever source its value comes.
+        for (name, value) in sources.file {
+            values[name] = value
+            if Redactor.isSecretName(name) { secretNames.insert(name) }
+        }
+        for (name, value) in sources.commandLine {
+            values[name] = value
+            if Redactor.isSecretName(name) { secretNames.insert(name) }
+        }
         for (name, value) in sources.secrets {
             values[name] = value
             secretNames.insert(name)

@@ -31,6 +31,7 @@ enum Verdict {
                 blockers.append("\(item.item.id) (line \(item.item.position.line)): ticked in the file, but \(item.item.probes.isEmpty ? "no valid sign-off backs it" : "its probes did not pass")")
             }
         }
+        if let nothing = CheckedRule.nothingCheckedBlocker(items.map(\.status)) { blockers.append(nothing) }
         for (id, result) in requirements where result.status != .pass {
             blockers.append("requires '\(id)' to be GO: \(result.reason)")
         }
@@ -63,7 +64,7 @@ enum Verdict {
             (status, reason, ownSatisfied) = (manual.status, manual.reason, manual.satisfied)
         } else {
             (status, reason) = probeStatus(probes)
-            ownSatisfied = status == .pass || status == .skipped
+            ownSatisfied = CheckedRule.probeItemDone(status, reason: reason)
         }
         var uncheckedTick = false
         if options.check, item.state == .checked {
@@ -82,6 +83,9 @@ enum Verdict {
         let considered = blocking.isEmpty ? probes : blocking
         if let failed = considered.first(where: { $0.result.status == .fail }) { return (.fail, failed.result.reason) }
         if let errored = considered.first(where: { $0.result.status == .error }) { return (.error, errored.result.reason) }
+        if let notRun = considered.first(where: { $0.result.status == .skipped && CheckedRule.isUnmetNeeds($0.result.reason) }) {
+            return (.skipped, notRun.result.reason)
+        }
         if considered.allSatisfy({ $0.result.status == .skipped }) {
             return (.skipped, considered.first?.result.reason ?? "skipped")
         }

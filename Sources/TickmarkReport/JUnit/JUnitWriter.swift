@@ -30,7 +30,7 @@ package enum JUnitWriter {
         let advisory = item.severity == .advisory
         switch item.status {
         case .pass, .signedOff: return .pass
-        case .skipped: return .skipped(item.reason)
+        case .skipped: return item.blocking ? .failure(item.reason) : .skipped(item.reason)   // did not run, and blocks
         case .manual:
             if item.satisfied || !item.blocking { return advisory && !item.satisfied ? .skipped("advisory: \(item.reason)") : .pass }
             return .failure(item.reason)

@@ -43,7 +43,8 @@ extension RunRecord.ItemRecord {
     package var ownSatisfied: Bool {
         if state == .na { return true }
         switch status {
-        case .pass, .skipped, .signedOff: return true
+        case .skipped: return CheckedRule.probeItemDone(status, reason: reason)
+        case .pass, .signedOff: return true
         case .fail, .error, .rejected: return false
         case .manual: return state == .checked && !reason.contains(AuthorClaim.strictSuffix)
         }
@@ -89,7 +90,7 @@ extension RunRecord.ChecklistRecord {
                 let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust)
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else {
-                own[index] = item.status == .pass || item.status == .skipped
+                own[index] = CheckedRule.probeItemDone(item.status, reason: item.reason)
             }
             item.satisfied = own[index]
             item.blocking = item.severity == .blocking && item.state != .na && !own[index]

@@ -115,7 +115,7 @@ package enum OpenSSHKeyFile: Sendable {
         }
         guard fields.0 == fields.1 else { throw fail("the check numbers differ (wrong passphrase or a damaged file)") }
         guard fields.type == Array(SSHPublicKey.keyType.utf8) else {
-            throw TickmarkError(.signingKey, "the key type is '\(printable(fields.type))'; only ssh-ed25519 keys are supported")
+            throw SSHPublicKey.unsupported(fields.type)
         }
         guard fields.pub.count == 32, fields.priv.count == 64 else { throw fail("wrong Ed25519 key lengths") }
         guard Array(fields.priv[32...]) == fields.pub else { throw fail("the private key's public half differs from the public key") }

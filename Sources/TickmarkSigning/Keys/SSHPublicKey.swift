@@ -25,17 +25,21 @@ package struct SSHPublicKey: Hashable, Sendable {
         return writer.bytes
     }
 
+    /// The error for a key of type `type` (shown with unprintable bytes escaped).
+    static func unsupported(_ type: [UInt8]) -> TickmarkError {
+        TickmarkError(.signingKey, "the key type is '\(printable(type))'; only ssh-ed25519 keys are supported (make one with `ssh-keygen -t ed25519`)")
+    }
+
     /// Reads a wire blob; it must be exactly an Ed25519 key with nothing after it.
     package init(blob: [UInt8]) throws(TickmarkError) {
         var reader = SSHReader(blob)
-        let (type, raw) = try wireFields("malformed SSH public key") { () throws(SSHWireError) in
-            let type = try reader.string()
+        // The type comes first: an RSA or ECDSA key is named as such, not as a malformed one.
+        let type = try wireFields("malformed SSH public key") { () throws(SSHWireError) in try reader.string() }
+        guard type == Array(Self.keyType.utf8) else { throw Self.unsupported(type) }
+        let raw = try wireFields("malformed SSH public key") { () throws(SSHWireError) in
             let raw = try reader.string()
             try reader.expectEnd("public key")
-            return (type, raw)
-        }
-        guard type == Array(Self.keyType.utf8) else {
-            throw TickmarkError(.signingKey, "the key type is '\(printable(type))'; only ssh-ed25519 keys are supported")
+            return raw
         }
         self.init(try Ed25519.PublicKey(raw: raw))
     }
@@ -53,7 +57,7 @@ package struct SSHPublicKey: Hashable, Sendable {
             throw TickmarkError(.signingKey, "not an SSH public key line: expected 'ssh-ed25519 AAAA… comment'")
         }
         guard fields[0] == Self.keyType else {
-            throw TickmarkError(.signingKey, "the key type is '\(fields[0])'; only ssh-ed25519 keys are supported")
+            throw Self.unsupported(Array(fields[0].utf8))
         }
         guard let blob = Base64.decode(String(fields[1])) else {
             throw TickmarkError(.signingKey, "the key's Base64 text is malformed")
