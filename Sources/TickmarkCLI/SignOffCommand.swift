@@ -88,7 +88,7 @@ struct SignOffCommand: TickmarkSubcommand {
         let recordPath = CommandPaths.absolute(record, base: console.currentDirectory)
         let bytes = try ChecklistFile.readBytes(recordPath)
         let runRecord = try RunRecord.decode(bytes, path: record)
-        let trust = try trustArguments.trust(console)
+        let trust = try trustArguments.trust(console, checklists: RunApprovals.rosterHints([runRecord]))
         let keyPath = key.map { CommandPaths.absolute(expandHome($0, console: console), base: console.currentDirectory) }
         let request = SignOffRequest(
             selection: allWaiting ? .allWaiting(section: section) : .items(items), checklist: checklist, by: by, role: role, note: note,
@@ -117,6 +117,7 @@ struct SignOffCommand: TickmarkSubcommand {
             console.line("\(verb) \(outcome.match.checklistID) › \(outcome.item.id) (line \(outcome.item.line)) by \(outcome.signOff.by)\(role)")
             if outcomes.count == 1 { console.line("  \(outcome.item.text)") }
             for note in outcome.notes { console.line("  note: \(note)") }
+            if outcome.item.approvals != nil { console.line("  approvals: \(outcome.item.reason)") }
         }
         if let expires = last.signOff.expires { console.line("  expires \(RunRecord.timestamp(expires))") }
         if last.signOff.signature != nil { console.line("  signed with \(key ?? "the key"): \(last.signer.text)") }

@@ -9,12 +9,19 @@ struct SignerTrustArguments: ParsableArguments {
     @Option(help: ArgumentHelp("An OpenSSH allowed_signers file: a signed sign-off counts only when its key is allowed as the signer's email (namespace tickmark-sign-off).", valueName: "file"))
     var allowedSigners: String?
 
-    @Option(help: ArgumentHelp("The roster of people and their keys (default .tickmark/roster.yml when it exists).", valueName: "file"))
+    @Option(help: ArgumentHelp("The roster of people, their keys and roles (default: the checklist's front matter roster:, else .tickmark/roster.yml here or beside the checklist).", valueName: "file"))
     var roster: String?
 
-    /// The roster and allowed signers, relative to the console's folder.
-    func trust(_ console: Console) throws(TickmarkError) -> SignerTrust {
-        try Self.load(roster: roster, allowedSigners: allowedSigners, console: console)
+    /// The roster and allowed signers, relative to the console's folder; `checklists` (path and
+    /// front matter `roster:`) are where else a roster is looked for (`RosterLookup`).
+    func trust(_ console: Console, checklists: [(path: String, roster: String?)] = []) throws(TickmarkError) -> SignerTrust {
+        guard !checklists.isEmpty else { return try Self.load(roster: roster, allowedSigners: allowedSigners, console: console) }
+        let found = RosterLookup.find(explicit: roster.map { expandHome($0, console: console) }, checklists: checklists, console: console)
+        return try SignerTrust.load(
+            roster: found?.path, displayRoster: found?.display,
+            allowedSigners: allowedSigners.map { CommandPaths.absolute(expandHome($0, console: console), base: console.currentDirectory) },
+            displayAllowedSigners: allowedSigners
+        )
     }
 
     /// The path of the default roster.

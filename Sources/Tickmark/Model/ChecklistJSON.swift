@@ -54,6 +54,7 @@ extension Checklist {
         for variable in variables { writer.key(variable.name); writer.string(variable.value) }
         writer.endObject()
         writer.staticKey("requires"); writer.strings(requires)
+        if let roster { writer.staticKey("roster"); writer.string(roster) }
         writer.staticKey("items")
         writer.beginArray()
         // One digest context for every item's content digest, not one per item.
@@ -106,6 +107,30 @@ extension ChecklistItem {
         writer.beginArray()
         for probe in probes { probe.writeJSON(into: &writer) }
         writer.endArray()
+        if !approvals.isEmpty {
+            writer.staticKey("approvals")
+            writer.beginArray()
+            for rule in approvals { rule.writeJSON(into: &writer) }
+            writer.endArray()
+        }
+    }
+}
+
+extension ApprovalRule {
+    /// Writes the rule as `{count, role, not, after, signed, line, column, source}`.
+    package func writeJSON(into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.staticKey("count"); writer.integer(count)
+        if let role { writer.staticKey("role"); writer.string("@" + role) }
+        if notAuthor { writer.staticKey("not"); writer.string("author") }
+        writer.staticKey("after"); writer.strings(after)
+        writer.staticKey("signed"); writer.boolean(signed)
+        if let position {
+            writer.staticKey("line"); writer.integer(position.line)
+            writer.staticKey("column"); writer.integer(position.column)
+        }
+        writer.staticKey("source"); writer.string(source)
+        writer.endObject()
     }
 }
 

@@ -10,6 +10,8 @@ struct InlineText {
     private var sawUnstruck = false
     /// Inline probe code spans: their text and where cmark-gfm says they start.
     private(set) var probeSpans: [(String, LineColumn)] = []
+    /// `approve:` code spans (approval rules), set aside like probes.
+    private(set) var approvalSpans: [(String, LineColumn)] = []
     /// Inline HTML pieces (comments such as `<!-- id: x -->`) and where they start.
     private(set) var html: [(String, LineColumn)] = []
 
@@ -25,6 +27,7 @@ struct InlineText {
         sawVisible = false
         sawUnstruck = false
         probeSpans.removeAll()
+        approvalSpans.removeAll()
         html.removeAll()
     }
 
@@ -44,6 +47,8 @@ struct InlineText {
         case .code(let literal, let struck, let start):
             if collectsProbes, ProbeSyntax.isInlineProbe(literal) {
                 probeSpans.append((literal, start))
+            } else if collectsProbes, ApprovalRule.isRule(literal) {
+                approvalSpans.append((literal, start))
             } else {
                 append(literal)
                 sawVisible = true

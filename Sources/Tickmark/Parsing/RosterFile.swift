@@ -18,9 +18,16 @@ package struct RosterFile: Sendable, Equatable {
         package var name: String?
         /// The public key lines, each with the position where it is written.
         package var keys: [(line: String, position: SourcePosition)]
+        /// The GitHub login (without `@`), to know the person as a pull request's author.
+        package var github: String?
+        /// `he`, `she` or `they`, for the wording of decisions ("cannot approve his own change").
+        package var pronoun: String?
+        /// Where the email is written.
+        package var position = SourcePosition(line: 1, column: 1, offset: 0)
 
         package static func == (lhs: Person, rhs: Person) -> Bool {
             lhs.email == rhs.email && lhs.name == rhs.name && lhs.keys.map(\.line) == rhs.keys.map(\.line)
+                && lhs.github == rhs.github && lhs.pronoun == rhs.pronoun
         }
     }
 
@@ -28,6 +35,8 @@ package struct RosterFile: Sendable, Equatable {
     package var people: [Person]
     /// Each role's people (emails), in the order written.
     package var roles: [(name: String, members: [String])]
+    /// Where each role's name and each of its members is written, parallel to `roles`.
+    package var rolePositions: [(name: SourcePosition, members: [SourcePosition])] = []
 
     package static func == (lhs: RosterFile, rhs: RosterFile) -> Bool {
         lhs.people == rhs.people && lhs.roles.map(\.name) == rhs.roles.map(\.name) && lhs.roles.map(\.members) == rhs.roles.map(\.members)
@@ -57,7 +66,7 @@ package struct RosterFile: Sendable, Equatable {
         for (key, value) in top {
             switch key.scalar?.string {
             case "people": roster.people = try people(value, path)
-            case "roles": roster.roles = try roles(value, path)
+            case "roles": (roster.roles, roster.rolePositions) = try roles(value, path)
             default:
                 throw invalid("unknown roster key '\(key.scalar?.string ?? "?")'; a roster has `people:` and `roles:`", key, path)
             }
@@ -78,6 +87,7 @@ package struct RosterFile: Sendable, Equatable {
                 throw invalid("\(email): expected `{ name: …, keys: [\"ssh-ed25519 AAAA…\"] }`", value, path)
             }
             var person = Person(email: email, name: nil, keys: [])
+            person.position = position(key)
             for (field, content) in fields {
                 switch field.scalar?.string {
                 case "name":
@@ -92,8 +102,16 @@ package struct RosterFile: Sendable, Equatable {
                         }
                         person.keys.append((line, position(entry)))
                     }
+                case "github":
+                    guard let login = content.scalar?.string, !login.isEmpty else { throw invalid("\(email): `github` is a GitHub login, such as ana-lima", content, path) }
+                    person.github = login.hasPrefix("@") ? String(login.dropFirst()) : login
+                case "pronoun":
+                    guard let pronoun = content.scalar?.string.lowercased(), ["he", "she", "they"].contains(pronoun) else {
+                        throw invalid("\(email): `pronoun` is he, she or they", content, path)
+                    }
+                    person.pronoun = pronoun
                 default:
-                    throw invalid("\(email): unknown field '\(field.scalar?.string ?? "?")'; a person has `name` and `keys`", field, path)
+                    throw invalid("\(email): unknown field '\(field.scalar?.string ?? "?")'; a person has `name`, `keys`, `github` and `pronoun`", field, path)
                 }
             }
             result.append(person)
@@ -101,23 +119,29 @@ package struct RosterFile: Sendable, Equatable {
         return result
     }
 
-    private static func roles(_ node: Node, _ path: String) throws(TickmarkError) -> [(name: String, members: [String])] {
+    private static func roles(_ node: Node, _ path: String) throws(TickmarkError)
+        -> ([(name: String, members: [String])], [(name: SourcePosition, members: [SourcePosition])]) {
         guard case .mapping(let mapping) = node else {
             throw invalid("`roles:` maps each role to a list of emails", node, path)
         }
         var result: [(name: String, members: [String])] = []
+        var positions: [(name: SourcePosition, members: [SourcePosition])] = []
         for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
+            var name = key.scalar?.string ?? ""
+            if name.hasPrefix("@") { name.removeFirst() }
             let entries: [Node]
-            if case .sequence(let sequence) = value { entries = Array(sequence) } else { entries = [value] }
+            if case .sequence(let sequence) = value { entries = Array(sequence) } else if case .scalar(let scalar) = value, ["", "~", "null"].contains(scalar.string) { entries = [] } else { entries = [value] }
             var members: [String] = []
+            var memberPositions: [SourcePosition] = []
             for entry in entries {
                 guard let email = entry.scalar?.string else { throw invalid("role \(name): each member is an email address", entry, path) }
                 members.append(email)
+                memberPositions.append(position(entry))
             }
             result.append((name, members))
+            positions.append((position(key), memberPositions))
         }
-        return result
+        return (result, positions)
     }
 
     private static func position(_ node: Node) -> SourcePosition {
