@@ -86,4 +86,24 @@ import TickmarkTestSupport
         #expect(result.code == 1)
         #expect(result.stdout.contains("WAITING  Production deploy approved\n           \(Self.waiting)\n"), "\(result.stdout)")
     }
+
+    @Test func anApprovalAfterAProbeItemIsDecidedOnceTheProbeHasRun() async throws {
+        let (fixture, _) = try Self.project()
+        defer { fixture.remove() }
+        for (probe, words) in [
+            ("true", "0 of 1 approval from @security; may still approve: Chen Wu, Dee Diaz"),
+            ("false", "0 of 1 approval from @security; qa/smoke must be done first (after=qa/smoke); may still approve: Chen Wu, Dee Diaz"),
+        ] {
+            try fixture.scratch.write("checklists/security.md", """
+            # Security
+
+            - [ ] Smoke test `probe: run sleep 0.2; \(probe)` <!-- id: qa/smoke -->
+            - [ ] Security review `approve: 1 @security after=qa/smoke`
+
+            """)
+            let result = await fixture.run(["run", "checklists/security.md", "--no-record"])
+            #expect(result.code == 1)
+            #expect(result.stdout.contains("WAITING  Security review\n           \(words)\n"), "\(result.stdout)")
+        }
+    }
 }

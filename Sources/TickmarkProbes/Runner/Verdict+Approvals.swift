@@ -16,6 +16,33 @@ extension Verdict {
         }
     }
 
+    /// Whether the item at `itemIndex` has an approval rule that must follow a probe item.
+    static func followsProbeItem(_ itemIndex: Int, plan: PlannedChecklist) -> Bool {
+        let rules = plan.items[itemIndex].item.approvals
+        guard rules.contains(where: { !$0.after.isEmpty }) else { return false }
+        let probeItems = Set(plan.items.filter { !$0.item.probes.isEmpty }.map(\.item.id))
+        return rules.contains { $0.after.contains(where: probeItems.contains) }
+    }
+
+    /// The probe items that have a result (id → passed), from the outcomes of each item's probes.
+    static func probeItemsPassed(plan: PlannedChecklist, probes: [[ProbeOutcome]]) -> [String: Bool] {
+        var passed: [String: Bool] = [:]
+        for (index, outcomes) in probes.enumerated() where !plan.items[index].item.probes.isEmpty && !outcomes.isEmpty {
+            let status = probeStatus(outcomes).0
+            passed[plan.items[index].item.id] = status == .pass || status == .skipped
+        }
+        return passed
+    }
+
+    /// The probe items that have a result so far in `store`.
+    static func probeItemsPassed(plan: PlannedChecklist, store: ResultStore, checklistIndex: Int) async -> [String: Bool] {
+        var probes: [[ProbeOutcome]] = []
+        for itemIndex in plan.items.indices {
+            probes.append(await store.outcomes(checklist: checklistIndex, item: itemIndex, count: plan.items[itemIndex].item.probes.count))
+        }
+        return probeItemsPassed(plan: plan, probes: probes)
+    }
+
     /// Whether item `id` of `plan` is done, for an `after=` rule: a probe item when it passed, a
     /// manual item when signed off (at the time of the sign-off that did it) or ticked (no time).
     static func prerequisite(

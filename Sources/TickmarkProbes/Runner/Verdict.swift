@@ -12,11 +12,7 @@ enum Verdict {
         for itemIndex in plan.items.indices {
             probesOfItems.append(await store.outcomes(checklist: checklistIndex, item: itemIndex, count: plan.items[itemIndex].item.probes.count))
         }
-        var passed: [String: Bool] = [:]
-        for (index, probes) in probesOfItems.enumerated() where !plan.items[index].item.probes.isEmpty && !probes.isEmpty {
-            let status = probeStatus(probes).0
-            passed[plan.items[index].item.id] = status == .pass || status == .skipped
-        }
+        let passed = probeItemsPassed(plan: plan, probes: probesOfItems)
         for itemIndex in plan.items.indices {
             items.append(item(itemIndex, plan: plan, probes: probesOfItems[itemIndex], options: options, now: now, passed: passed))
         }

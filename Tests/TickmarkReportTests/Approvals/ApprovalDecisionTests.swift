@@ -162,4 +162,19 @@ import TickmarkTestSupport
         let verdict = try s.decide(Self.deploy, [s.signOff(Self.deploy, by: s.team.ana, minutes: 5), rejection])
         #expect(verdict == ApprovalVerdict(status: .rejected, reason: "rejected by Chen Wu (@release-manager): rollback plan missing", satisfied: false))
     }
+
+    @Test func thePullRequestsAuthorIsKnownByTheirGitHubLogin() throws {
+        let s = try Setting()
+        defer { s.folder.remove() }
+        let author = ChangeAuthor("@Bo-Berg")
+        #expect(author.isAuthor(s.team.bo.by, trust: s.trust))
+        #expect(!author.isAuthor(s.team.ana.by, trust: s.trust))
+        let judge = ApprovalJudge(trust: s.trust, author: author)
+        let item = try s.item(Self.deploy)
+        let verdict = judge.decide(
+            rules: item.approvals, item: Self.deploy, digest: item.contentDigest, checklist: "release",
+            signOffs: [try s.signOff(Self.deploy, by: s.team.bo, minutes: 5)], at: Self.start.addingTimeInterval(600)
+        ) { _ in .unknown }
+        #expect(verdict.reason == "0 of 2 approvals from @release-manager; Bo Berg cannot approve his own change; may still approve: Ana Lima, Chen Wu")
+    }
 }
