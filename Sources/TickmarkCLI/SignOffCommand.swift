@@ -13,6 +13,8 @@ struct SignOffCommand: TickmarkSubcommand {
 
         With --key, the sign-off is signed (SSHSIG, namespace tickmark-sign-off). When a roster (.tickmark/roster.yml, or --roster) or --allowed-signers says whose keys are whose, the key must be one of the --by person's keys, or nothing is signed off (exit 2).
 
+        Several people sign the same item, each with a sign-off of their own: an item with an approval rule (`approve: 2 @release-manager not=author`, see docs/approvals.md) is done when enough people of the role approve, and after each sign-off the rule's decision is printed (what is missing, who may still approve).
+
         Examples:
           tickmark sign-off run.json "rollback plan" --by "Ana <ana@example.com>"
           tickmark sign-off run.json rollback --by "Ana <ana@example.com>" --role qa
