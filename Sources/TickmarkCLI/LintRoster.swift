@@ -12,9 +12,17 @@ enum LintRoster {
     /// The roster's result (nil when nothing is checked or nothing is wrong) and, per checklist
     /// path, the problems of its rules against the roster.
     static func check(_ checklists: [Checklist], explicit: String?, console: Console) -> (roster: Result?, rules: [String: [Diagnostic]]) {
-        let uses = checklists.contains { $0.roster != nil || $0.allItems.contains { !$0.approvals.isEmpty } }
+        let uses = checklists.contains { $0.roster != nil || $0.inlineRoster != nil || $0.allItems.contains { !$0.approvals.isEmpty } }
         guard explicit != nil || uses else { return (nil, [:]) }
-        guard let found = RosterLookup.find(explicit: explicit.map { expandHome($0, console: console) }, checklists: checklists.map { ($0.path, $0.roster) }, console: console) else {
+        let hints = checklists.map(RosterLookup.Hint.init)
+        if let inline = RosterLookup.inline(explicit: explicit, checklists: hints), let holder = checklists.first(where: { $0.path == inline.path }) {
+            var rules: [String: [Diagnostic]] = [holder.path: RosterCheck.check(inline.roster, path: holder.path, source: holder.source)]
+            for checklist in checklists {
+                rules[checklist.path, default: []] += RosterCheck.check(checklist, roster: inline.roster, rosterPath: "in the front matter of \(holder.path)")
+            }
+            return (nil, rules)
+        }
+        guard let found = RosterLookup.find(explicit: explicit.map { expandHome($0, console: console) }, checklists: hints, console: console) else {
             return (nil, [:])
         }
         let bytes: [UInt8]

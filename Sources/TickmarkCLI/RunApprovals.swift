@@ -15,7 +15,7 @@ enum RunApprovals {
     ) throws(TickmarkError) -> (judge: ApprovalJudge, author: ChangeAuthor?)? {
         let rules = checklists.flatMap { $0.allItems.flatMap(\.approvals) }
         guard !rules.isEmpty else { return nil }
-        let trust = try trustArguments.trust(console, checklists: checklists.map { ($0.path, $0.roster) })
+        let trust = try trustArguments.trust(console, checklists: checklists.map(RosterLookup.Hint.init))
         var author: ChangeAuthor?
         if rules.contains(where: \.notAuthor) {
             author = claimant.map(ChangeAuthor.init) ?? ChangeAuthor.gitAuthor(in: workingDirectory)
@@ -28,11 +28,11 @@ extension RunApprovals {
     /// The checklists of `record` with their front matter `roster:`, where `sign-off` and `report`
     /// look for the roster, when the record has approval rules; otherwise none (the roster is then
     /// `--roster` or `.tickmark/roster.yml`, as before).
-    static func rosterHints(_ records: [RunRecord]) -> [(path: String, roster: String?)] {
+    static func rosterHints(_ records: [RunRecord]) -> [RosterLookup.Hint] {
         let checklists = records.flatMap(\.checklists)
         guard checklists.contains(where: { $0.items.contains { $0.approvals != nil } }) else { return [] }
         return checklists.map { checklist in
-            (checklist.path, checklist.sourceBytes.flatMap { ChecklistParser.parse($0, path: checklist.path).roster })
+            checklist.sourceBytes.map { RosterLookup.Hint(ChecklistParser.parse($0, path: checklist.path)) } ?? RosterLookup.Hint(checklist.path, roster: nil)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Tickmark
 import TickmarkReport
+import TickmarkSigning
 
 /// `--allowed-signers` and `--roster`: whose keys are whose, for signed sign-offs. Shared by
 /// `sign-off`, `report` and `run`; `verify` reads the same files through `load`.
@@ -14,8 +15,16 @@ struct SignerTrustArguments: ParsableArguments {
 
     /// The roster and allowed signers, relative to the console's folder; `checklists` (path and
     /// front matter `roster:`) are where else a roster is looked for (`RosterLookup`).
-    func trust(_ console: Console, checklists: [(path: String, roster: String?)] = []) throws(TickmarkError) -> SignerTrust {
+    func trust(_ console: Console, checklists: [RosterLookup.Hint] = []) throws(TickmarkError) -> SignerTrust {
         guard !checklists.isEmpty else { return try Self.load(roster: roster, allowedSigners: allowedSigners, console: console) }
+        if let inline = RosterLookup.inline(explicit: roster, checklists: checklists) {
+            var signers: AllowedSigners?
+            if let allowedSigners {
+                let path = CommandPaths.absolute(expandHome(allowedSigners, console: console), base: console.currentDirectory)
+                signers = try AllowedSigners(text: String(decoding: try ChecklistFile.readBytes(path), as: UTF8.self), path: allowedSigners)
+            }
+            return try SignerTrust(roster: inline.roster, path: inline.path, allowedSigners: signers, allowedSignersPath: allowedSigners)
+        }
         let found = RosterLookup.find(explicit: roster.map { expandHome($0, console: console) }, checklists: checklists, console: console)
         return try SignerTrust.load(
             roster: found?.path, displayRoster: found?.display,

@@ -106,4 +106,29 @@ import TickmarkTestSupport
             #expect(result.stdout.contains("WAITING  Security review\n           \(words)\n"), "\(result.stdout)")
         }
     }
+
+    @Test func aRosterInTheFrontMatterDecides() async throws {
+        let fixture = try RunFixture(files: ["gate.md": """
+        ---
+        roster:
+          people:
+            ana@example.com: { name: Ana Lima }
+            chen@example.com: { name: Chen Wu }
+          roles:
+            release-manager: [ana@example.com, chen@example.com]
+        ---
+        # Gate
+
+        - [ ] Go decision `approve: 2 @release-manager`
+
+        """])
+        defer { fixture.remove() }
+        let first = await fixture.run(["run", "gate.md", "--record", fixture.scratch.path("run.json")])
+        #expect(first.stdout.contains("0 of 2 approvals from @release-manager; may still approve: Ana Lima, Chen Wu"), "\(first.stdout)")
+        _ = await fixture.run(["sign-off", "run.json", "Go decision", "--by", "Ana Lima <ana@example.com>"])
+        let second = await fixture.run(["sign-off", "run.json", "Go decision", "--by", "Chen Wu <chen@example.com>"])
+        #expect(second.stdout.contains("  approvals: approved by Ana Lima and Chen Wu (2 of 2 from @release-manager)\n"), "\(second.stdout)")
+        let lint = await fixture.run(["lint", "gate.md"])
+        #expect(lint.code == 0, "\(lint.stdout)")
+    }
 }

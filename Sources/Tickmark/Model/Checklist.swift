@@ -60,6 +60,8 @@ public struct Checklist: Sendable {
     package var roster: String?
     /// Where `roster:`'s value is written.
     package var rosterPosition: SourcePosition?
+    /// Front matter `roster:` written as the roster itself (`people:` and `roles:`).
+    package var inlineRoster: RosterFile?
 
     /// Every item in document order, children after their parent.
     public var allItems: [ChecklistItem] { items.flatMap(\.flattened) }

@@ -55,6 +55,25 @@ extension Checklist {
         writer.endObject()
         writer.staticKey("requires"); writer.strings(requires)
         if let roster { writer.staticKey("roster"); writer.string(roster) }
+        if let inlineRoster {
+            writer.staticKey("roster")
+            writer.beginObject()
+            writer.staticKey("people")
+            writer.beginArray()
+            for person in inlineRoster.people {
+                writer.beginObject()
+                writer.staticKey("email"); writer.string(person.email)
+                if let name = person.name { writer.staticKey("name"); writer.string(name) }
+                writer.staticKey("keys"); writer.strings(person.keys.map(\.line))
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.staticKey("roles")
+            writer.beginObject()
+            for role in inlineRoster.roles { writer.key(role.name); writer.strings(role.members) }
+            writer.endObject()
+            writer.endObject()
+        }
         writer.staticKey("items")
         writer.beginArray()
         // One digest context for every item's content digest, not one per item.

@@ -38,6 +38,7 @@ public enum ChecklistParser {
         )
         checklist.roster = frontMatter?.roster?.path
         checklist.rosterPosition = frontMatter?.roster?.position
+        checklist.inlineRoster = frontMatter?.inlineRoster
         return checklist
     }
 

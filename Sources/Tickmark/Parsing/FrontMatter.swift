@@ -11,6 +11,8 @@ struct FrontMatter {
     var defaults = ProbeDefaults()
     /// `roster:`, the path of the roster file (relative to the checklist's folder), and where it is written.
     var roster: (path: String, position: SourcePosition?)?
+    /// `roster:` written as a mapping: the roster itself, in the front matter.
+    var inlineRoster: RosterFile?
 
     /// Keys Tickmark reads.
     static let knownKeys = ["id", "title", "vars", "requires", "defaults"]
@@ -126,8 +128,17 @@ struct FrontMatter {
             case "defaults":
                 readDefaults(value, region: region, path: path, at: position, diagnostics: &diagnostics)
             case "roster":
+                if case .mapping = value {
+                    let fallback = position ?? region.startPosition
+                    do {
+                        inlineRoster = try RosterFile.parse(value, path: path) { region.position(of: $0.mark) ?? fallback }
+                    } catch {
+                        diagnostics.append(Diagnostic(.roster, .error, "roster: " + error.message, path: path, at: error.position ?? fallback))
+                    }
+                    continue
+                }
                 guard let text = value.scalar?.string, !text.isEmpty else {
-                    diagnostics.append(Diagnostic(.frontMatter, .error, "'roster' is the path of a roster file, such as .tickmark/roster.yml", path: path, at: position, length: key.utf8.count))
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'roster' is the path of a roster file, such as .tickmark/roster.yml, or the roster itself (people: and roles:)", path: path, at: position, length: key.utf8.count))
                     continue
                 }
                 roster = (text, region.position(of: value.mark) ?? position)

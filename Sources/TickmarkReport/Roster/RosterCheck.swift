@@ -10,13 +10,20 @@ package enum RosterCheck {
     /// The problems of the roster file `bytes` (shown as `path`), and the roster when it could be read.
     package static func check(_ bytes: [UInt8], path: String) -> (roster: RosterFile?, diagnostics: [Diagnostic]) {
         let source = SourceText(bytes: bytes)
-        let at = { (position: SourcePosition) in source.position(line: position.line, column: position.column) }
         let roster: RosterFile
         do {
             roster = try RosterFile.parse(bytes, path: path)
         } catch {
-            return (nil, [Diagnostic(.roster, .error, error.message, path: path, at: error.position.map(at) ?? source.position(ofOffset: 0))])
+            let at = error.position.map { source.position(line: $0.line, column: $0.column) }
+            return (nil, [Diagnostic(.roster, .error, error.message, path: path, at: at ?? source.position(ofOffset: 0))])
         }
+        return (roster, check(roster, path: path, source: source))
+    }
+
+    /// The problems of a roster read from `source` (a roster file, or a checklist whose front
+    /// matter holds it), shown as `path`: keys, and roles' people.
+    package static func check(_ roster: RosterFile, path: String, source: SourceText) -> [Diagnostic] {
+        let at = { (position: SourcePosition) in source.position(line: position.line, column: position.column) }
         var diagnostics: [Diagnostic] = []
         var owners: [[UInt8]: String] = [:]
         for person in roster.people {
@@ -63,7 +70,7 @@ package enum RosterCheck {
                 ))
             }
         }
-        return (roster, diagnostics)
+        return diagnostics
     }
 
     /// The problems of `checklist`'s approval rules against `roster` (shown as `rosterPath`).

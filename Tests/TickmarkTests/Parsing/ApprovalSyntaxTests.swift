@@ -74,6 +74,33 @@ import TickmarkTestSupport
         #expect(typo.diagnostics.map(\.message) == ["unknown front matter key 'rostr'; did you mean 'roster'?"])
     }
 
+    @Test func frontMatterHoldsTheRosterItself() throws {
+        let marked = MarkedText("""
+        ---
+        roster:
+          people:
+            ana@example.com: { name: Ana Lima }
+          roles:
+            release-manager: [ana@example.com]
+        ---
+        # A
+        - [ ] x `approve: 1 @release-manager`
+
+        """)
+        let checklist = marked.parse()
+        #expect(checklist.diagnostics.isEmpty, "\(checklist.diagnostics)")
+        #expect(checklist.inlineRoster?.people.map(\.email) == ["ana@example.com"])
+        #expect(checklist.inlineRoster?.roles.first?.members == ["ana@example.com"])
+        let model = try JSONParser.parse(checklist.jsonBytes())
+        #expect(model["roster"]?["roles"]?["release-manager"] == .array([.string("ana@example.com")]))
+
+        let wrong = MarkedText("---\nroster:\n  people:\n    ana@example.com: { name: Ana, 1️⃣color: red }\n---\n- [ ] x\n")
+        let diagnostic = try #require(wrong.parse().diagnostics.first)
+        #expect(diagnostic.message == "roster: ana@example.com: unknown field 'color'; a person has `name`, `keys`, `github` and `pronoun`")
+        #expect(diagnostic.position?.line == wrong.position("1️⃣").line)
+        #expect(diagnostic.position?.column == wrong.position("1️⃣").column)
+    }
+
     @Test func aChecklistWithoutRulesHasNoApprovalField() {
         let checklist = MarkedText("# A\n- [ ] Deploy approved @release-manager\n").parse()
         let json = String(decoding: checklist.jsonBytes(), as: UTF8.self)
