@@ -56,6 +56,9 @@ package struct ApprovalJudge: ApprovalJudging {
             }
         }
         if rule.role != nil, members == nil { wording.problems.append(ApprovalWording.roleUnknown(rule, trust: trust)) }
+        // Separation of duties fails closed: with the author unknown, nobody can be cleared of it.
+        let authorUnknown = rule.notAuthor && author == nil
+        if authorUnknown { wording.problems.append(ApprovalWording.authorUnknown()) }
         // Each person's sign-offs that count, oldest first.
         var counted: [(person: String, signOff: SignOff)] = []
         var seen: Set<String> = []
@@ -90,7 +93,7 @@ package struct ApprovalJudge: ApprovalJudging {
         }
         let approvals = counted.filter { $0.signOff.decision == .approve }
         let afterMet = doneSince.count == rule.after.count
-        if approvals.count >= rule.count, afterMet, !(rule.role != nil && members == nil) {
+        if approvals.count >= rule.count, afterMet, !authorUnknown, !(rule.role != nil && members == nil) {
             let given = approvals.prefix(rule.count)
             return ApprovalVerdict(
                 status: .signedOff, reason: wording.met(given.map { wording.name(of: $0.signOff) }), satisfied: true,

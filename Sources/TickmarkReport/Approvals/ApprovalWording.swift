@@ -127,6 +127,11 @@ struct ApprovalWording {
         return "the roster \(path) has no role @\(rule.role ?? "")"
     }
 
+    /// `not=author` and nobody knows who the author is.
+    static func authorUnknown() -> String {
+        "the author of the change is not known (no git commit where the checklist ran, and no pull request), so not=author cannot be checked"
+    }
+
     /// A valid rejection by a person who may approve.
     static func rejected(_ name: String, _ signOff: SignOff, rule: ApprovalRule) -> String {
         "rejected by \(name)\(rule.role.map { " (@\($0))" } ?? "")" + (signOff.note.map { ": \($0)" } ?? "")

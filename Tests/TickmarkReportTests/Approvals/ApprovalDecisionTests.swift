@@ -177,4 +177,21 @@ import TickmarkTestSupport
         ) { _ in .unknown }
         #expect(verdict.reason == "0 of 2 approvals from @release-manager; Bo Berg cannot approve his own change; may still approve: Ana Lima, Chen Wu")
     }
+
+    @Test func withTheAuthorUnknownNotAuthorFailsClosed() throws {
+        let s = try Setting()
+        defer { s.folder.remove() }
+        let judge = ApprovalJudge(trust: s.trust, author: nil)
+        let item = try s.item(Self.deploy)
+        let verdict = judge.decide(
+            rules: item.approvals, item: Self.deploy, digest: item.contentDigest, checklist: "release",
+            signOffs: [try s.signOff(Self.deploy, by: s.team.ana, minutes: 5), try s.signOff(Self.deploy, by: s.team.chen, minutes: 6)],
+            at: Self.start.addingTimeInterval(600)
+        ) { _ in .unknown }
+        #expect(verdict == ApprovalVerdict(
+            status: .manual,
+            reason: "2 of 2 approvals from @release-manager; the author of the change is not known (no git commit where the checklist ran, and no pull request), so not=author cannot be checked; may still approve: Bo Berg",
+            satisfied: false
+        ))
+    }
 }
