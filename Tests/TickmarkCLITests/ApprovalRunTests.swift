@@ -131,4 +131,18 @@ import TickmarkTestSupport
         let lint = await fixture.run(["lint", "gate.md"])
         #expect(lint.code == 0, "\(lint.stdout)")
     }
+
+    @Test func allWaitingLeavesOutAQuorumThePersonAlreadyApproved() async throws {
+        let (fixture, team) = try Self.project()
+        defer { fixture.remove() }
+        _ = await fixture.run(["run", "checklists/release.md", "--record", fixture.scratch.path(".tickmark/run.json")])
+        let first = await fixture.run(["sign-off", ".tickmark/run.json", "--all-waiting", "--by", team.ana.by])
+        #expect(first.code == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("  approvals: 1 of 2 approvals from @release-manager; may still approve: Chen Wu\n"), "\(first.stdout)")
+        let again = await fixture.run(["sign-off", ".tickmark/run.json", "--all-waiting", "--by", team.ana.by])
+        #expect(again.code == 2)
+        #expect(again.stderr.contains("no manual item is waiting for a sign-off"), "\(again.stderr)")
+        let chen = await fixture.run(["sign-off", ".tickmark/run.json", "--all-waiting", "--by", team.chen.by])
+        #expect(chen.stdout.contains("  approvals: \(Self.approved)\n"), "\(chen.stdout)")
+    }
 }
