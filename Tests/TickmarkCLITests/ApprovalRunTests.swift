@@ -64,7 +64,9 @@ import TickmarkTestSupport
         let html = await fixture.run(["report", ".tickmark/run.json", "--format", "html"])
         #expect(html.stdout.contains("⏳ waiting: \(Self.authorRefused)"))
         let json = await fixture.run(["report", ".tickmark/run.json", "--format", "json"])
-        #expect(json.stdout.contains("\"reason\" : \"\(Self.authorRefused)\"") || json.stdout.contains("\"reason\": \"\(Self.authorRefused)\""), "\(json.stdout)")
+        let item = try #require(JSONParser.parse(Array(json.stdout.utf8))["checklists"]?.arrayValue?.first?["items"]?.arrayValue?[1])
+        #expect(item["reason"]?.stringValue == Self.authorRefused, "\(json.stdout)")
+        #expect(item["approvals"] == .array([.string("approve: 2 @release-manager not=author")]))
         let junit = await fixture.run(["report", ".tickmark/run.json", "--format", "junit"])
         #expect(junit.stdout.contains(Self.authorRefused), "\(junit.stdout)")
 
