@@ -28,11 +28,18 @@ extension RunApprovals {
     /// The checklists of `record` with their front matter `roster:`, where `sign-off` and `report`
     /// look for the roster, when the record has approval rules; otherwise none (the roster is then
     /// `--roster` or `.tickmark/roster.yml`, as before).
+    /// A checklist's path is taken in the folder the run happened in, so that the roster beside
+    /// it is found from anywhere.
     static func rosterHints(_ records: [RunRecord]) -> [RosterLookup.Hint] {
-        let checklists = records.flatMap(\.checklists)
-        guard checklists.contains(where: { $0.items.contains { $0.approvals != nil } }) else { return [] }
-        return checklists.map { checklist in
-            checklist.sourceBytes.map { RosterLookup.Hint(ChecklistParser.parse($0, path: checklist.path)) } ?? RosterLookup.Hint(checklist.path, roster: nil)
+        guard records.contains(where: { $0.checklists.contains { $0.items.contains { $0.approvals != nil } } }) else { return [] }
+        return records.flatMap { record in
+            record.checklists.map { checklist in
+                var path = checklist.path
+                if !path.hasPrefix("/"), !path.hasPrefix("github:") { path = CommandPaths.absolute(path, base: record.environment.workingDirectory) }
+                guard let bytes = checklist.sourceBytes else { return RosterLookup.Hint(path, roster: nil) }
+                let parsed = ChecklistParser.parse(bytes, path: path)
+                return RosterLookup.Hint(path, roster: parsed.roster, inline: parsed.inlineRoster)
+            }
         }
     }
 }

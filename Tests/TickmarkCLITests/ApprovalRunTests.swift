@@ -147,4 +147,18 @@ import TickmarkTestSupport
         let chen = await fixture.run(["sign-off", ".tickmark/run.json", "--all-waiting", "--by", team.chen.by])
         #expect(chen.stdout.contains("  approvals: \(Self.approved)\n"), "\(chen.stdout)")
     }
+
+    @Test func aReportMadeElsewhereFindsTheRosterBesideTheChecklist() async throws {
+        let (fixture, team) = try Self.project()
+        defer { fixture.remove() }
+        let record = fixture.scratch.path(".tickmark/run.json")
+        _ = await fixture.run(["run", "checklists/release.md", "--record", record])
+        _ = await fixture.run(["sign-off", record, "Production deploy", "--by", team.ana.by])
+        let elsewhere = try TemporaryFolder()
+        defer { elsewhere.remove() }
+        let buffer = OutputBuffer()
+        let code = await TickmarkCommand.run(["report", record], console: buffer.console(environment: fixture.environment, currentDirectory: elsewhere.path))
+        #expect(code == 0 || code == 1)
+        #expect(buffer.stdout.contains("⏳ waiting: 1 of 2 approvals from @release-manager; may still approve: Chen Wu"), "\(buffer.stdout)")
+    }
 }
