@@ -82,6 +82,7 @@ struct InitCommand: TickmarkSubcommand {
             try AtomicFile.replace(path: path, expected: nil, with: bytes)
             console.line("wrote \(display(path, base: console.currentDirectory))")
         }
+        InitRoster.write(in: base, checklists: targets.compactMap { Self.bytes(of: $0.0) }, console: console) { display($0, base: console.currentDirectory) }
         ignoreRecords(in: base, console: console)
         let first = names.contains("pre-merge") ? "pre-merge" : names[0]
         let example = display((folder as NSString).appendingPathComponent(first + ".md"), base: console.currentDirectory)

@@ -28,14 +28,22 @@ struct LintCommand: TickmarkSubcommand {
     @Flag(help: "Treat warnings as errors.")
     var warningsAsErrors = false
 
+    @Option(help: ArgumentHelp("Check this roster, and the approval rules against it (default: the one the checklists use, when they have approval rules).", valueName: "file"))
+    var roster: String?
+
     nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let files = try ChecklistPaths.expand(paths, base: console.currentDirectory)
         var unreadable = false
         var results: [(path: String, source: SourceText?, diagnostics: [Diagnostic], error: TickmarkError?)] = []
+        var loaded: [(file: String, checklist: Result<Checklist, TickmarkError>)] = []
         for file in files {
+            do { loaded.append((file, .success(try ChecklistPaths.load(file, base: console.currentDirectory)))) } catch { loaded.append((file, .failure(error))) }
+        }
+        let rosterCheck = LintRoster.check(loaded.compactMap { try? $0.checklist.get() }, explicit: roster, console: console)
+        for (file, result) in loaded {
             do {
-                let checklist = try ChecklistPaths.load(file, base: console.currentDirectory)
-                let diagnostics = (checklist.diagnostics + ProbeRegistry.validate(checklist)).sorted {
+                let checklist = try result.get()
+                let diagnostics = (checklist.diagnostics + ProbeRegistry.validate(checklist) + (rosterCheck.rules[checklist.path] ?? [])).sorted {
                     ($0.position?.offset ?? -1) < ($1.position?.offset ?? -1)
                 }
                 results.append((file, checklist.source, diagnostics, nil))
@@ -43,6 +51,10 @@ struct LintCommand: TickmarkSubcommand {
                 unreadable = true
                 results.append((file, nil, [], error))
             }
+        }
+        if let rosterResult = rosterCheck.roster {
+            if rosterResult.error != nil { unreadable = true }
+            results.append(rosterResult)
         }
         let all = results.flatMap(\.diagnostics)
         let errors = all.filter { $0.severity == .error || (warningsAsErrors && $0.severity == .warning) }.count

@@ -58,7 +58,7 @@ struct ReportCommand: TickmarkSubcommand {
             (path: path, record: try RunRecord.load(CommandPaths.absolute(path, base: console.currentDirectory)))
         }
         let date = at.flatMap(RunRecord.parseTimestamp) ?? Date()
-        let trust = try trustArguments.trust(console)
+        let trust = try trustArguments.trust(console, checklists: RunApprovals.rosterHints(sources.map(\.record)))
         let report = try ReleaseReport.combine(sources, at: date, strict: strict ? true : nil, trust: trust, toolVersion: TickmarkCommand.version)
         var templateText: String?
         if let template {

@@ -122,6 +122,11 @@ struct RunCommand: TickmarkSubcommand {
             carried = try RunRecord.load(record)
             options.signOffs = try trustArguments.countedSignOffs(carried?.signOffs ?? [], recordPath: record, console: console)
         }
+        let approvals = try RunApprovals.setup(
+            checklists, claimant: pullRequestRun?.claimant, signOffs: carried?.signOffs ?? [], trustArguments: trustArguments,
+            workingDirectory: workingDirectory, console: console
+        )
+        options.approvals = approvals?.judge
         let sources = try variableArguments.sources(console)
         VariableArguments.warnUnused(sources, checklists: checklists, console: console)
 
@@ -153,7 +158,8 @@ struct RunCommand: TickmarkSubcommand {
             gitCommit: outcome.checklists.first?.variables.first { $0.name == "git.head" }?.value,
             gitBranch: outcome.checklists.first?.variables.first { $0.name == "git.branch" }?.value
         )
-        let runRecord = RunRecord(outcome: outcome, environment: environment, version: TickmarkCommand.version, signOffs: carried?.signOffs ?? [])
+        var runRecord = RunRecord(outcome: outcome, environment: environment, version: TickmarkCommand.version, signOffs: carried?.signOffs ?? [])
+        runRecord.environment.author = approvals?.author?.text
         var failures: [TickmarkError] = []
         func attempt(_ body: () throws(TickmarkError) -> Void) {
             do { try body() } catch { failures.append(error) }

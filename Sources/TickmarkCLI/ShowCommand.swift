@@ -98,7 +98,9 @@ struct ChecklistTreeText {
                 let options = probe.options.map { option in "\(option.key)=\(option.value.scalarText.map(ShellWords.quote) ?? "{…}")" }
                 append(detailIndent + "probe: " + ([probe.kind] + arguments + options).joined(separator: " ") + "  (\(probe.position.line):\(probe.position.column))")
             }
-            if item.isManual && item.state != .na {
+            if item.isManual && item.state != .na && !item.approvals.isEmpty {
+                for rule in item.approvals { append(detailIndent + console.style("manual: needs " + rule.requirementText, "2")) }
+            } else if item.isManual && item.state != .na {
                 append(detailIndent + console.style("manual: needs a sign-off or a tick", "2"))
             }
             stack.append(contentsOf: item.children.reversed().map { ($0, depth + 1) })

@@ -13,6 +13,8 @@ struct SignOffCommand: TickmarkSubcommand {
 
         With --key, the sign-off is signed (SSHSIG, namespace tickmark-sign-off). When a roster (.tickmark/roster.yml, or --roster) or --allowed-signers says whose keys are whose, the key must be one of the --by person's keys, or nothing is signed off (exit 2).
 
+        Several people sign the same item, each with a sign-off of their own: an item with an approval rule (`approve: 2 @release-manager not=author`, see docs/approvals.md) is done when enough people of the role approve, and after each sign-off the rule's decision is printed (what is missing, who may still approve).
+
         Examples:
           tickmark sign-off run.json "rollback plan" --by "Ana <ana@example.com>"
           tickmark sign-off run.json rollback --by "Ana <ana@example.com>" --role qa
@@ -88,7 +90,7 @@ struct SignOffCommand: TickmarkSubcommand {
         let recordPath = CommandPaths.absolute(record, base: console.currentDirectory)
         let bytes = try ChecklistFile.readBytes(recordPath)
         let runRecord = try RunRecord.decode(bytes, path: record)
-        let trust = try trustArguments.trust(console)
+        let trust = try trustArguments.trust(console, checklists: RunApprovals.rosterHints([runRecord]))
         let keyPath = key.map { CommandPaths.absolute(expandHome($0, console: console), base: console.currentDirectory) }
         let request = SignOffRequest(
             selection: allWaiting ? .allWaiting(section: section) : .items(items), checklist: checklist, by: by, role: role, note: note,
@@ -117,6 +119,7 @@ struct SignOffCommand: TickmarkSubcommand {
             console.line("\(verb) \(outcome.match.checklistID) › \(outcome.item.id) (line \(outcome.item.line)) by \(outcome.signOff.by)\(role)")
             if outcomes.count == 1 { console.line("  \(outcome.item.text)") }
             for note in outcome.notes { console.line("  note: \(note)") }
+            if outcome.item.approvals != nil { console.line("  approvals: \(outcome.item.reason)") }
         }
         if let expires = last.signOff.expires { console.line("  expires \(RunRecord.timestamp(expires))") }
         if last.signOff.signature != nil { console.line("  signed with \(key ?? "the key"): \(last.signer.text)") }

@@ -56,6 +56,12 @@ public struct Checklist: Sendable {
     public var source: SourceText
     /// The byte range of the front matter block, if any.
     public var frontMatterRange: Range<Int>?
+    /// Front matter `roster:`: the roster file's path as written (relative to the checklist's folder).
+    package var roster: String?
+    /// Where `roster:`'s value is written.
+    package var rosterPosition: SourcePosition?
+    /// Front matter `roster:` written as the roster itself (`people:` and `roles:`).
+    package var inlineRoster: RosterFile?
 
     /// Every item in document order, children after their parent.
     public var allItems: [ChecklistItem] { items.flatMap(\.flattened) }

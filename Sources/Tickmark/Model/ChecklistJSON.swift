@@ -55,6 +55,26 @@ extension Checklist {
         for variable in variables { writer.key(variable.name); writer.string(variable.value) }
         writer.endObject()
         writer.staticKey("requires"); writer.strings(requires)
+        if let roster { writer.staticKey("roster"); writer.string(roster) }
+        if let inlineRoster {
+            writer.staticKey("roster")
+            writer.beginObject()
+            writer.staticKey("people")
+            writer.beginArray()
+            for person in inlineRoster.people {
+                writer.beginObject()
+                writer.staticKey("email"); writer.string(person.email)
+                if let name = person.name { writer.staticKey("name"); writer.string(name) }
+                writer.staticKey("keys"); writer.strings(person.keys.map(\.line))
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.staticKey("roles")
+            writer.beginObject()
+            for role in inlineRoster.roles { writer.key(role.name); writer.strings(role.members) }
+            writer.endObject()
+            writer.endObject()
+        }
         writer.staticKey("items")
         writer.beginArray()
         // One digest context for every item's content digest, not one per item.
@@ -108,6 +128,30 @@ extension ChecklistItem {
         writer.beginArray()
         for probe in probes { probe.writeJSON(into: &writer) }
         writer.endArray()
+        if !approvals.isEmpty {
+            writer.staticKey("approvals")
+            writer.beginArray()
+            for rule in approvals { rule.writeJSON(into: &writer) }
+            writer.endArray()
+        }
+    }
+}
+
+extension ApprovalRule {
+    /// Writes the rule as `{count, role, not, after, signed, line, column, source}`.
+    package func writeJSON(into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.staticKey("count"); writer.integer(count)
+        if let role { writer.staticKey("role"); writer.string("@" + role) }
+        if notAuthor { writer.staticKey("not"); writer.string("author") }
+        writer.staticKey("after"); writer.strings(after)
+        writer.staticKey("signed"); writer.boolean(signed)
+        if let position {
+            writer.staticKey("line"); writer.integer(position.line)
+            writer.staticKey("column"); writer.integer(position.column)
+        }
+        writer.staticKey("source"); writer.string(source)
+        writer.endObject()
     }
 }
 

@@ -13,6 +13,8 @@ struct PendingItem {
     /// The id of an `<!-- id: x -->` comment in the item's text, and where it is.
     var explicitID: (String, SourcePosition)?
     var probes: [ProbeSpec] = []
+    /// The item's `approve:` rules.
+    var approvals: [ApprovalRule] = []
     var endLine: Int
     var hasChildren = false
 }
@@ -180,6 +182,12 @@ struct ChecklistBuilder {
             guard let start = placement.codeSpanStart(literal: literal, location: location, itemPosition: items[index].position) else { continue }
             if let probe = ProbeSyntax.inline(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics) {
                 items[index].probes.append(probe)
+            }
+        }
+        for (literal, location) in inlineText.approvalSpans {
+            guard let start = placement.codeSpanStart(literal: literal, location: location, itemPosition: items[index].position) else { continue }
+            if let rule = ApprovalSyntax.rule(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics) {
+                items[index].approvals.append(rule)
             }
         }
         for (comment, location) in inlineText.html {

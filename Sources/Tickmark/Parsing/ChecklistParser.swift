@@ -26,13 +26,20 @@ public enum ChecklistParser {
         let ids = ItemIDs.assign(builder.items, path: path, diagnostics: &diagnostics)
         let defined = Set((frontMatter?.variables ?? []).map(\.name))
         diagnostics += VariableCheck.diagnostics(builder.items, defined: defined, path: path)
-        return Checklist(
+        if builder.items.contains(where: { !$0.approvals.isEmpty }) {
+            diagnostics += ApprovalSyntax.diagnostics(builder.items, ids: ids, source: source, path: path)
+        }
+        var checklist = Checklist(
             path: path, id: frontMatter?.id ?? defaultID(path: path), title: frontMatter?.title ?? builder.firstHeading,
             sha256: Digest.sha256Hex(source.bytes),
             variables: frontMatter?.variables ?? [], requires: frontMatter?.requires ?? [],
             defaults: frontMatter?.defaults ?? ProbeDefaults(), items: ItemTree.build(builder.items, ids: ids),
             diagnostics: diagnostics, source: source, frontMatterRange: frontMatter?.range
         )
+        checklist.roster = frontMatter?.roster?.path
+        checklist.rosterPosition = frontMatter?.roster?.position
+        checklist.inlineRoster = frontMatter?.inlineRoster
+        return checklist
     }
 
     /// The checklist id of a file without front matter `id`: its name without the extension.

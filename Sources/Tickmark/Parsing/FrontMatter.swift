@@ -9,9 +9,16 @@ struct FrontMatter {
     var variables: [VariableDefinition] = []
     var requires: [String] = []
     var defaults = ProbeDefaults()
+    /// `roster:`, the path of the roster file (relative to the checklist's folder), and where it is written.
+    var roster: (path: String, position: SourcePosition?)?
+    /// `roster:` written as a mapping: the roster itself, in the front matter.
+    var inlineRoster: RosterFile?
 
     /// Keys Tickmark reads.
     static let knownKeys = ["id", "title", "vars", "requires", "defaults"]
+    /// Keys read by approvals, taken as known for typos but left out of the note that lists
+    /// `knownKeys`, so that the wording of other files' diagnostics stays as it was.
+    static let approvalKeys = ["roster"]
     /// Keys of GitHub issue templates, accepted as they are.
     static let issueTemplateKeys = ["name", "about", "title", "labels", "assignees", "type", "projects"]
 
@@ -120,6 +127,21 @@ struct FrontMatter {
                 }
             case "defaults":
                 readDefaults(value, region: region, path: path, at: position, diagnostics: &diagnostics)
+            case "roster":
+                if case .mapping = value {
+                    let fallback = position ?? region.startPosition
+                    do {
+                        inlineRoster = try RosterFile.parse(value, path: path) { region.position(of: $0.mark) ?? fallback }
+                    } catch {
+                        diagnostics.append(Diagnostic(.roster, .error, "roster: " + error.message, path: path, at: error.position ?? fallback))
+                    }
+                    continue
+                }
+                guard let text = value.scalar?.string, !text.isEmpty else {
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'roster' is the path of a roster file, such as .tickmark/roster.yml, or the roster itself (people: and roles:)", path: path, at: position, length: key.utf8.count))
+                    continue
+                }
+                roster = (text, region.position(of: value.mark) ?? position)
             case _ where FrontMatter.issueTemplateKeys.contains(key):
                 continue
             default:
@@ -133,7 +155,7 @@ struct FrontMatter {
     /// that other tools' short keys such as `tags` are not taken for `vars`.
     static func nearKnownKey(_ key: String) -> String? {
         var best: (key: String, distance: Int)?
-        for known in knownKeys {
+        for known in knownKeys + approvalKeys {
             let distance = typoDistance(Array(key.lowercased()), Array(known))
             guard distance <= (known.count >= 5 ? 2 : 1), distance < key.count else { continue }
             if distance < (best?.distance ?? Int.max) { best = (known, distance) }

@@ -10,6 +10,8 @@ struct InlineText {
     private var sawUnstruck = false
     /// Inline probe code spans: their text and where cmark-gfm says they start.
     private(set) var probeSpans: [(String, LineColumn)] = []
+    /// `approve:` code spans (approval rules), set aside like probes.
+    private(set) var approvalSpans: [(String, LineColumn)] = []
     /// Inline HTML pieces (comments such as `<!-- id: x -->`) and where they start.
     private(set) var html: [(String, LineColumn)] = []
 
@@ -25,6 +27,7 @@ struct InlineText {
         sawVisible = false
         sawUnstruck = false
         probeSpans.removeAll()
+        approvalSpans.removeAll()
         html.removeAll()
     }
 
@@ -45,6 +48,8 @@ struct InlineText {
         case .code(let range, let struck, let start):
             if collectsProbes, ProbeSyntax.isInlineProbe(document.text[range]) {
                 probeSpans.append((document.string(range), start))
+            } else if collectsProbes, ApprovalRule.isRule(document.text[range]) {
+                approvalSpans.append((document.string(range), start))
             } else {
                 append(document.text[range])
                 sawVisible = true

@@ -27,12 +27,18 @@ enum ItemTree {
     /// The model of one item, without children.
     private static func item(_ pending: PendingItem, id: ItemIDs.Assigned) -> ChecklistItem {
         let advisory = isOptional(pending.text) || pending.probes.contains(where: \.isAdvisory)
-        return ChecklistItem(
+        var owners = ItemMentions.mentions(in: pending.text)
+        for rule in pending.approvals {
+            if let role = rule.role, !owners.contains("@" + role) { owners.append("@" + role) }
+        }
+        var item = ChecklistItem(
             id: id.id, text: pending.text, position: pending.position, boxOffset: pending.box.offset,
             state: pending.box.state(allStruck: pending.allStruck), severity: advisory ? .advisory : .blocking,
-            section: pending.section, owners: ItemMentions.mentions(in: pending.text), probes: pending.probes,
+            section: pending.section, owners: owners, probes: pending.probes,
             children: [], hasExplicitID: id.isExplicit, isQuoted: pending.isQuoted, endLine: pending.endLine
         )
+        item.approvals = pending.approvals
+        return item
     }
 
     /// Whether the item's text marks it optional: `(Optional)` or `Optional:` at its start, in

@@ -18,9 +18,16 @@ package struct RosterFile: Sendable, Equatable {
         package var name: String?
         /// The public key lines, each with the position where it is written.
         package var keys: [(line: String, position: SourcePosition)]
+        /// The GitHub login (without `@`), to know the person as a pull request's author.
+        package var github: String?
+        /// `he`, `she` or `they`, for the wording of decisions ("cannot approve his own change").
+        package var pronoun: String?
+        /// Where the email is written.
+        package var position = SourcePosition(line: 1, column: 1, offset: 0)
 
         package static func == (lhs: Person, rhs: Person) -> Bool {
             lhs.email == rhs.email && lhs.name == rhs.name && lhs.keys.map(\.line) == rhs.keys.map(\.line)
+                && lhs.github == rhs.github && lhs.pronoun == rhs.pronoun
         }
     }
 
@@ -28,6 +35,8 @@ package struct RosterFile: Sendable, Equatable {
     package var people: [Person]
     /// Each role's people (emails), in the order written.
     package var roles: [(name: String, members: [String])]
+    /// Where each role's name and each of its members is written, parallel to `roles`.
+    package var rolePositions: [(name: SourcePosition, members: [SourcePosition])] = []
 
     package static func == (lhs: RosterFile, rhs: RosterFile) -> Bool {
         lhs.people == rhs.people && lhs.roles.map(\.name) == rhs.roles.map(\.name) && lhs.roles.map(\.members) == rhs.roles.map(\.members)
@@ -50,50 +59,68 @@ package struct RosterFile: Sendable, Equatable {
             throw TickmarkError(.invalidInput, "the roster is not valid YAML: \(error)", path: path)
         }
         guard let root else { return RosterFile(people: [], roles: []) }
+        return try parse(root, path: path, place: position)
+    }
+
+    /// Where a node of a roster is, as a position in its file.
+    typealias Place = (Node) -> SourcePosition
+
+    /// Reads a roster from its YAML node (a roster file's root, or front matter `roster:`);
+    /// `place` gives each node's position in the file `path`.
+    static func parse(_ root: Node, path: String, place: Place) throws(TickmarkError) -> RosterFile {
         guard case .mapping(let top) = root else {
-            throw invalid("a roster is a mapping with `people:` (and optionally `roles:`)", root, path)
+            throw invalid("a roster is a mapping with `people:` (and optionally `roles:`)", root, path, place)
         }
         var roster = RosterFile(people: [], roles: [])
         for (key, value) in top {
             switch key.scalar?.string {
-            case "people": roster.people = try people(value, path)
-            case "roles": roster.roles = try roles(value, path)
+            case "people": roster.people = try people(value, path, place)
+            case "roles": (roster.roles, roster.rolePositions) = try roles(value, path, place)
             default:
-                throw invalid("unknown roster key '\(key.scalar?.string ?? "?")'; a roster has `people:` and `roles:`", key, path)
+                throw invalid("unknown roster key '\(key.scalar?.string ?? "?")'; a roster has `people:` and `roles:`", key, path, place)
             }
         }
         return roster
     }
 
-    private static func people(_ node: Node, _ path: String) throws(TickmarkError) -> [Person] {
+    private static func people(_ node: Node, _ path: String, _ place: Place) throws(TickmarkError) -> [Person] {
         guard case .mapping(let mapping) = node else {
-            throw invalid("`people:` maps each email to `{ name: …, keys: [\"ssh-ed25519 AAAA…\"] }`", node, path)
+            throw invalid("`people:` maps each email to `{ name: …, keys: [\"ssh-ed25519 AAAA…\"] }`", node, path, place)
         }
         var result: [Person] = []
         for (key, value) in mapping {
             guard let email = key.scalar?.string, email.contains("@") else {
-                throw invalid("each person is named by an email address, such as ana@example.com", key, path)
+                throw invalid("each person is named by an email address, such as ana@example.com", key, path, place)
             }
             guard case .mapping(let fields) = value else {
-                throw invalid("\(email): expected `{ name: …, keys: [\"ssh-ed25519 AAAA…\"] }`", value, path)
+                throw invalid("\(email): expected `{ name: …, keys: [\"ssh-ed25519 AAAA…\"] }`", value, path, place)
             }
             var person = Person(email: email, name: nil, keys: [])
+            person.position = place(key)
             for (field, content) in fields {
                 switch field.scalar?.string {
                 case "name":
-                    guard let name = content.scalar?.string else { throw invalid("\(email): `name` must be text", content, path) }
+                    guard let name = content.scalar?.string else { throw invalid("\(email): `name` must be text", content, path, place) }
                     person.name = name
                 case "keys":
                     let entries: [Node]
                     if case .sequence(let sequence) = content { entries = Array(sequence) } else { entries = [content] }
                     for entry in entries {
                         guard let line = entry.scalar?.string else {
-                            throw invalid("\(email): each key is one public key line, such as \"ssh-ed25519 AAAA… ana@laptop\"", entry, path)
+                            throw invalid("\(email): each key is one public key line, such as \"ssh-ed25519 AAAA… ana@laptop\"", entry, path, place)
                         }
-                        person.keys.append((line, position(entry)))
+                        person.keys.append((line, place(entry)))
                     }
+                case "github":
+                    guard let login = content.scalar?.string, !login.isEmpty else { throw invalid("\(email): `github` is a GitHub login, such as ana-lima", content, path, place) }
+                    person.github = login.hasPrefix("@") ? String(login.dropFirst()) : login
+                case "pronoun":
+                    guard let pronoun = content.scalar?.string.lowercased(), ["he", "she", "they"].contains(pronoun) else {
+                        throw invalid("\(email): `pronoun` is he, she or they", content, path, place)
+                    }
+                    person.pronoun = pronoun
                 default:
-                    throw invalid("\(email): unknown field '\(field.scalar?.string ?? "?")'; a person has `name` and `keys`", field, path)
+                    throw invalid("\(email): unknown field '\(field.scalar?.string ?? "?")'; a person has `name`, `keys`, `github` and `pronoun`", field, path, place)
                 }
             }
             result.append(person)
@@ -101,30 +128,36 @@ package struct RosterFile: Sendable, Equatable {
         return result
     }
 
-    private static func roles(_ node: Node, _ path: String) throws(TickmarkError) -> [(name: String, members: [String])] {
+    private static func roles(_ node: Node, _ path: String, _ place: Place) throws(TickmarkError)
+        -> ([(name: String, members: [String])], [(name: SourcePosition, members: [SourcePosition])]) {
         guard case .mapping(let mapping) = node else {
-            throw invalid("`roles:` maps each role to a list of emails", node, path)
+            throw invalid("`roles:` maps each role to a list of emails", node, path, place)
         }
         var result: [(name: String, members: [String])] = []
+        var positions: [(name: SourcePosition, members: [SourcePosition])] = []
         for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
+            var name = key.scalar?.string ?? ""
+            if name.hasPrefix("@") { name.removeFirst() }
             let entries: [Node]
-            if case .sequence(let sequence) = value { entries = Array(sequence) } else { entries = [value] }
+            if case .sequence(let sequence) = value { entries = Array(sequence) } else if case .scalar(let scalar) = value, ["", "~", "null"].contains(scalar.string) { entries = [] } else { entries = [value] }
             var members: [String] = []
+            var memberPositions: [SourcePosition] = []
             for entry in entries {
-                guard let email = entry.scalar?.string else { throw invalid("role \(name): each member is an email address", entry, path) }
+                guard let email = entry.scalar?.string else { throw invalid("role \(name): each member is an email address", entry, path, place) }
                 members.append(email)
+                memberPositions.append(place(entry))
             }
             result.append((name, members))
+            positions.append((place(key), memberPositions))
         }
-        return result
+        return (result, positions)
     }
 
     private static func position(_ node: Node) -> SourcePosition {
         node.mark.map { SourcePosition(line: $0.line, column: $0.column, offset: 0) } ?? SourcePosition(line: 1, column: 1, offset: 0)
     }
 
-    private static func invalid(_ message: String, _ node: Node, _ path: String) -> TickmarkError {
-        TickmarkError(.invalidInput, message, path: path, position: position(node))
+    private static func invalid(_ message: String, _ node: Node, _ path: String, _ place: Place) -> TickmarkError {
+        TickmarkError(.invalidInput, message, path: path, position: place(node))
     }
 }

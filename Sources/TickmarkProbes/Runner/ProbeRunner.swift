@@ -36,7 +36,9 @@ package enum ProbeRunner {
             onEvent(.checklistStarted(checklist: index, items: plan.items.map(\.item)))
             // Manual and N/A items have their result before any probe runs.
             let probed = Set(plan.probes.map(\.item))
-            for itemIndex in plan.items.indices where !probed.contains(itemIndex) {
+            // An approval that must follow a probe item (`after=`) waits for the probes.
+            let followsProbes = plan.items.indices.filter { !probed.contains($0) && Verdict.followsProbeItem($0, plan: plan) }
+            for itemIndex in plan.items.indices where !probed.contains(itemIndex) && !followsProbes.contains(itemIndex) {
                 let outcome = Verdict.item(itemIndex, plan: plan, probes: [], options: options, now: context.now())
                 onEvent(.itemFinished(checklist: index, item: itemIndex, outcome: outcome))
             }
@@ -45,6 +47,13 @@ package enum ProbeRunner {
                 let batch = plan.probes.filter { $0.level == level }
                 await runBatch(batch, plan: plan, checklistIndex: index, options: options, context: context,
                                redactor: redactor, store: store, deadline: deadline, onEvent: onEvent)
+            }
+            if !followsProbes.isEmpty {
+                let passed = await Verdict.probeItemsPassed(plan: plan, store: store, checklistIndex: index)
+                for itemIndex in followsProbes {
+                    let outcome = Verdict.item(itemIndex, plan: plan, probes: [], options: options, now: context.now(), passed: passed)
+                    onEvent(.itemFinished(checklist: index, item: itemIndex, outcome: outcome))
+                }
             }
             var requirementResults: [(String, ProbeResult)] = []
             for (id, probe) in plan.requirements {

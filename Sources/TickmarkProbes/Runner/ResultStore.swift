@@ -33,6 +33,9 @@ actor ResultStore {
     func itemPassed(checklist: Int, item: Int, plan: PlannedChecklist, options: RunOptions, now: Date) -> Bool {
         let planned = plan.items[item].item
         if planned.state == .na { return true }
+        if planned.probes.isEmpty, !planned.approvals.isEmpty {
+            return Verdict.approvalStatus(planned, plan: plan, options: options, now: now, passed: [:]).satisfied
+        }
         if planned.probes.isEmpty {
             return Verdict.manualStatus(planned, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now).satisfied
         }

@@ -24,6 +24,8 @@ package struct RunOptions: Sendable {
     package var defaultTimeout: Duration = .seconds(30)
     /// Sign-offs known from earlier (carried over from a record).
     package var signOffs: [SignOff] = []
+    /// Decides manual items with approval rules (the roster and signatures live outside the runner).
+    package var approvals: (any ApprovalJudging)?
     /// Checklists (by path) whose boxes a person ticks elsewhere than in a file, a pull request's
     /// body: path → that person (`@login`). Their ticked manual items are that person's claims.
     package var claimants: [String: String] = [:]

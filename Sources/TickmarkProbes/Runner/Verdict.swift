@@ -8,9 +8,13 @@ enum Verdict {
         requirements: [(String, ProbeResult)], redactor: Redactor
     ) async -> ChecklistOutcome {
         var items: [ItemOutcome] = []
+        var probesOfItems: [[ProbeOutcome]] = []
         for itemIndex in plan.items.indices {
-            let probes = await store.outcomes(checklist: checklistIndex, item: itemIndex, count: plan.items[itemIndex].item.probes.count)
-            items.append(item(itemIndex, plan: plan, probes: probes, options: options, now: now))
+            probesOfItems.append(await store.outcomes(checklist: checklistIndex, item: itemIndex, count: plan.items[itemIndex].item.probes.count))
+        }
+        let passed = probeItemsPassed(plan: plan, probes: probesOfItems)
+        for itemIndex in plan.items.indices {
+            items.append(item(itemIndex, plan: plan, probes: probesOfItems[itemIndex], options: options, now: now, passed: passed))
         }
         // Children come after parents, so a reverse pass folds children into their parents.
         for index in items.indices.reversed() {
@@ -47,7 +51,7 @@ enum Verdict {
 
     /// One item's own result from its probes' outcomes (or, if manual, its sign-offs and box);
     /// `satisfied` and `blocks` are settled by `decide`, once the children are known.
-    static func item(_ itemIndex: Int, plan: PlannedChecklist, probes: [ProbeOutcome], options: RunOptions, now: Date) -> ItemOutcome {
+    static func item(_ itemIndex: Int, plan: PlannedChecklist, probes: [ProbeOutcome], options: RunOptions, now: Date, passed: [String: Bool] = [:]) -> ItemOutcome {
         let planned = plan.items[itemIndex]
         let item = planned.item
         let signOffs = options.signOffs.filter { $0.checklist == plan.checklist.id && $0.item == item.id }.sorted { $0.at < $1.at }
@@ -56,6 +60,9 @@ enum Verdict {
         var ownSatisfied: Bool
         if item.state == .na {
             (status, reason, ownSatisfied) = (.skipped, "not applicable", true)
+        } else if item.probes.isEmpty, !item.approvals.isEmpty {
+            let verdict = approvalStatus(item, plan: plan, options: options, now: now, passed: passed)
+            (status, reason, ownSatisfied) = (verdict.status, verdict.reason, verdict.satisfied)
         } else if item.probes.isEmpty {
             let manual = manualStatus(
                 item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now,

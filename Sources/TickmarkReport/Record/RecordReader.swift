@@ -71,6 +71,12 @@ struct RecordReader {
         return texts
     }
 
+    /// A list of strings that may be absent.
+    func optionalStrings(_ key: String) throws(Failure) -> [String]? {
+        guard optionalValue(key) != nil else { return nil }
+        return try strings(key)
+    }
+
     /// A string that is one of `Value`'s raw values.
     func choice<Value: RawRepresentable<String>>(_ key: String, _ type: Value.Type = Value.self) throws(Failure) -> Value {
         let text = try string(key)

@@ -58,7 +58,7 @@ extension RunRecord.ItemRecord {
             severity: item.severity, section: item.section, owners: item.owners, digest: item.contentDigest,
             parent: outcome.parentID, depth: outcome.depth, status: outcome.status, reason: outcome.reason,
             satisfied: outcome.satisfied, blocking: outcome.blocks || outcome.uncheckedTick, boxOffset: item.boxOffset,
-            probes: outcome.probes.map(RunRecord.ProbeRecord.init(outcome:))
+            probes: outcome.probes.map(RunRecord.ProbeRecord.init(outcome:)), approvals: item.approvals.isEmpty ? nil : item.approvals.map(\.source)
         )
     }
 }

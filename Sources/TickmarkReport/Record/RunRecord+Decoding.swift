@@ -33,7 +33,8 @@ extension RunRecord {
             environment: try reader.object("environment") { reader throws(RecordReader.Failure) in
                 RunEnvironment(
                     host: try reader.string("host"), ci: try reader.optionalString("ci"), gitCommit: try reader.optionalString("gitCommit"),
-                    gitBranch: try reader.optionalString("gitBranch"), workingDirectory: try reader.string("workingDirectory")
+                    gitBranch: try reader.optionalString("gitBranch"), workingDirectory: try reader.string("workingDirectory"),
+                    author: try reader.optionalString("author")
                 )
             },
             checklists: try reader.objects("checklists", ChecklistRecord.init),
@@ -63,7 +64,8 @@ extension RunRecord.ItemRecord {
             section: try reader.strings("section"), owners: try reader.strings("owners"), digest: try reader.string("digest"),
             parent: try reader.optionalString("parent"), depth: try reader.integer("depth"), status: try reader.choice("status"),
             reason: try reader.string("reason"), satisfied: try reader.boolean("satisfied"), blocking: try reader.boolean("blocking"),
-            boxOffset: try reader.integer("boxOffset"), probes: try reader.objects("probes", RunRecord.ProbeRecord.init)
+            boxOffset: try reader.integer("boxOffset"), probes: try reader.objects("probes", RunRecord.ProbeRecord.init),
+            approvals: try reader.optionalStrings("approvals")
         )
     }
 }

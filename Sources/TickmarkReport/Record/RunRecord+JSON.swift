@@ -41,6 +41,7 @@ extension RunRecord {
 extension RunRecord.RunEnvironment {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
+        if let author { writer.staticKey("author"); writer.string(author) }
         if let ci { writer.staticKey("ci"); writer.string(ci) }
         if let gitBranch { writer.staticKey("gitBranch"); writer.string(gitBranch) }
         if let gitCommit { writer.staticKey("gitCommit"); writer.string(gitCommit) }
@@ -79,6 +80,7 @@ extension RunRecord.ChecklistRecord {
 extension RunRecord.ItemRecord {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
+        if let approvals { writer.staticKey("approvals"); writer.strings(approvals) }
         writer.staticKey("blocking"); writer.boolean(blocking)
         writer.staticKey("boxOffset"); writer.integer(boxOffset)
         writer.staticKey("column"); writer.integer(column)

@@ -46,7 +46,7 @@ extension RunRecord.ItemRecord {
         case .skipped: return CheckedRule.probeItemDone(status, reason: reason)
         case .pass, .signedOff: return true
         case .fail, .error, .rejected: return false
-        case .manual: return state == .checked && !reason.contains(AuthorClaim.strictSuffix)
+        case .manual: return approvals == nil && state == .checked && !reason.contains(AuthorClaim.strictSuffix)
         }
     }
 }
@@ -64,7 +64,7 @@ extension RunRecord {
     package func recomputed(at date: Date, strict: Bool? = nil, trust: SignerTrust = .none) -> RunRecord {
         var record = self
         record.checklists = checklists.map { checklist in
-            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict, trust: trust)
+            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict, trust: trust, author: environment.author)
         }
         record.decision = record.checklists.allSatisfy { $0.decision == .go } ? .go : .noGo
         return record
@@ -79,13 +79,16 @@ extension RunRecord.ChecklistRecord {
     }
 
     /// See `RunRecord.recomputed(at:strict:)`.
-    func recomputed(signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust) -> RunRecord.ChecklistRecord {
+    func recomputed(signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust, author: String? = nil) -> RunRecord.ChecklistRecord {
         var copy = self
         var own = [Bool](repeating: true, count: items.count)
         for index in items.indices {
             var item = items[index]
             if item.state == .na {
                 own[index] = true
+            } else if item.isManual, item.approvals != nil {
+                let decided = approvalStatus(item, signOffs: signOffs, at: date, trust: trust, author: author)
+                (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else if item.isManual {
                 let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust)
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)

@@ -37,6 +37,9 @@ package struct RunRecord: Codable, Sendable, Equatable {
         package var gitCommit: String?
         package var gitBranch: String?
         package var workingDirectory: String
+        /// The author of the change (`Name <email>` of the release commit, or a pull request's
+        /// `@login`), recorded when an approval rule says `not=author`.
+        package var author: String? = nil
     }
 
     /// One checklist in the run.
@@ -81,6 +84,8 @@ package struct RunRecord: Codable, Sendable, Equatable {
         /// Byte offset of `[` in the source, for re-rendering.
         package var boxOffset: Int
         package var probes: [ProbeRecord]
+        /// The item's approval rules as written (`approve: 2 @release-manager`), if any.
+        package var approvals: [String]? = nil
     }
 
     /// One probe's result, with bounded, redacted evidence.

@@ -69,6 +69,7 @@ package enum ReportJSON {
             json.key("satisfied"); json.boolean(item.satisfied)
             json.key("blocking"); json.boolean(item.blocking)
             json.key("owners"); json.strings(item.owners)
+            if let approvals = item.approvals { json.key("approvals"); json.strings(approvals) }
             json.key("durationMilliseconds"); json.integer(item.probes.reduce(0) { $0 + $1.durationMilliseconds })
             json.key("probes"); json.beginArray()
             for probe in item.probes {

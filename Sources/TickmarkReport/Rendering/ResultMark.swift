@@ -24,6 +24,12 @@ package struct ResultMark: Sendable, Equatable {
             (symbol, label, milliseconds) = ("➖", "not applicable", nil)
             return
         }
+        if item.approvals != nil, [.signedOff, .rejected, .manual].contains(item.status) {
+            // An item with approval rules: the decision's words say who approved and what is missing.
+            symbol = item.status == .signedOff ? "✍️" : item.status == .rejected ? "🚫" : "⏳"
+            label = (item.status == .manual ? "waiting: " : "") + item.reason + (item.status == .manual ? advisory : "")
+            return
+        }
         switch item.status {
         case .pass: (symbol, label) = ("✅", "pass")
         case .fail: (symbol, label) = ("❌", "fail" + advisory)

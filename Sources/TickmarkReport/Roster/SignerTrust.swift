@@ -18,6 +18,10 @@ package struct SignerTrust: Sendable {
         package var name: String?
         /// The person's keys.
         package var keys: [SSHPublicKey]
+        /// The GitHub login, if the roster gives one.
+        package var github: String? = nil
+        /// `he`, `she` or `they`, if the roster gives one.
+        package var pronoun: String? = nil
         /// `Name <email>`, or the email alone.
         package var display: String { name.map { "\($0) <\(email)>" } ?? email }
     }
@@ -58,7 +62,7 @@ package struct SignerTrust: Sendable {
                     throw TickmarkError(.invalidInput, "\(person.email): \(error.message)", path: path, position: key.position)
                 }
             }
-            people.append(Person(email: person.email, name: person.name, keys: keys))
+            people.append(Person(email: person.email, name: person.name, keys: keys, github: person.github, pronoun: person.pronoun))
         }
         self.init(people: people, roles: roster.roles, rosterPath: path, allowedSigners: allowedSigners, allowedSignersPath: allowedSignersPath)
     }
@@ -89,6 +93,12 @@ package struct SignerTrust: Sendable {
     package var sources: String {
         [rosterPath.map { "the roster \($0)" }, allowedSignersPath.map { "the allowed signers \($0)" }]
             .compactMap { $0 }.joined(separator: " and ")
+    }
+
+    /// The emails of the roster's role `role` (without `@`, letter case aside), or nil when the
+    /// roster has no such role.
+    package func members(of role: String) -> [String]? {
+        roles.first { $0.name.lowercased() == role.lowercased() }?.members
     }
 
     /// The person the roster gives `key` to, if any.

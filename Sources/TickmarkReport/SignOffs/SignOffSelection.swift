@@ -38,12 +38,24 @@ enum SignOffSelection {
                 )
             }
             let waiting = inSection.filter { $0.item.isManual && $0.item.state != .na && $0.item.status == .manual && !$0.item.ownSatisfied }
+                .filter { !hasApproved(request.by, $0, in: record) }
             guard !waiting.isEmpty else {
                 let place = section.map { " under '\($0)'" } ?? ""
                 throw TickmarkError(.usage, "no manual item\(place) is waiting for a sign-off; nothing to sign off", path: recordPath)
             }
             // The items as the record holds them, so their recorded state is what is checked.
             return waiting.map { match in lookup.items(in: nil).first { $0.checklistIndex == match.checklistIndex && $0.itemIndex == match.itemIndex } ?? match }
+        }
+    }
+
+    /// Whether `signer` already approved `match`, an item with approval rules, as it is now: a
+    /// quorum waits for other people, so `--all-waiting` leaves it out.
+    private static func hasApproved(_ signer: String, _ match: ItemLookup.Match, in record: RunRecord) -> Bool {
+        guard match.item.approvals != nil else { return false }
+        let person = (SignOff.email(of: signer) ?? signer).lowercased()
+        return record.signOffs.contains {
+            $0.checklist == match.checklistID && $0.item == match.item.id && $0.itemDigest == match.item.digest && $0.decision == .approve
+                && (SignOff.email(of: $0.by) ?? $0.by).lowercased() == person
         }
     }
 
