@@ -165,8 +165,7 @@ struct RunCommand: TickmarkSubcommand {
                     console.line("Record: \(path)")
                     return
                 }
-                let previous = FileManager.default.fileExists(atPath: path) ? try ChecklistFile.readBytes(path) : nil
-                try runRecord.write(to: absolute(path, base: console.currentDirectory), expected: previous)
+                try LockedWrites.replaceRecord(runRecord, at: absolute(path, base: console.currentDirectory))
                 console.line("Record: \(path)")
             }
         }
