@@ -130,7 +130,7 @@ struct RunCommand: TickmarkSubcommand {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
         let progress = RunProgress(checklists: checklists, console: console, heartbeat: DurationText.parse(heartbeat) ?? .seconds(30))
-        let outcome: RunOutcome
+        var outcome: RunOutcome
         do {
             outcome = try await ProbeRunner.run(checklists, sources: sources, options: options, context: context) { event in
                 progress.handle(event)
@@ -141,6 +141,10 @@ struct RunCommand: TickmarkSubcommand {
             return 2
         }
         progress.finish()
+        if check {
+            let folder = recordsArguments.folder(console)
+            outcome = TickAttribution.annotate(outcome, records: RecordSet.load(folder: recordsArguments.absoluteFolder(console), shownFolder: folder), now: outcome.finishedAt, base: console.currentDirectory)
+        }
         if progress.streams {
             RunSummaryText.printTotals(outcome, console: console)
         } else {

@@ -41,6 +41,8 @@ public struct ChecklistItem: Sendable, Hashable {
     public var isQuoted: Bool
     /// The last line of the item's own content (its children excluded).
     public var endLine: Int
+    /// The item's own `fresh:`/`warn:` code span, if any (probes and defaults may add to it).
+    public var freshness = Freshness()
 
     /// SHA-256 (hex) of the item's text and probe sources: sign-offs are bound to it.
     public var contentDigest: String { Digest.hex(contentDigestBytes) }

@@ -13,6 +13,8 @@ struct PendingItem {
     /// The id of an `<!-- id: x -->` comment in the item's text, and where it is.
     var explicitID: (String, SourcePosition)?
     var probes: [ProbeSpec] = []
+    /// The item's `fresh:`/`warn:` code span.
+    var freshness = Freshness()
     var endLine: Int
     var hasChildren = false
 }
@@ -177,6 +179,11 @@ struct ChecklistBuilder {
             if let probe = ProbeSyntax.inline(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics) {
                 items[index].probes.append(probe)
             }
+        }
+        for (literal, location) in inlineText.freshnessSpans {
+            guard let start = placement.codeSpanStart(literal: literal, location: location, itemPosition: items[index].position) else { continue }
+            let read = FreshnessSyntax.item(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics)
+            items[index].freshness = read.over(items[index].freshness)
         }
         for (comment, location) in inlineText.html {
             if let id = ItemIDs.explicitID(inComment: comment) {

@@ -10,6 +10,8 @@ struct InlineText {
     private var sawUnstruck = false
     /// Inline probe code spans: their text and where cmark-gfm says they start.
     private(set) var probeSpans: [(String, LineColumn)] = []
+    /// An item's `fresh:`/`warn:` code spans (collected with the probes) and where they start.
+    private(set) var freshnessSpans: [(String, LineColumn)] = []
     /// Inline HTML pieces (comments such as `<!-- id: x -->`) and where they start.
     private(set) var html: [(String, LineColumn)] = []
 
@@ -25,6 +27,7 @@ struct InlineText {
         sawVisible = false
         sawUnstruck = false
         probeSpans.removeAll()
+        freshnessSpans.removeAll()
         html.removeAll()
     }
 
@@ -44,6 +47,8 @@ struct InlineText {
         case .code(let literal, let struck, let start):
             if collectsProbes, ProbeSyntax.isInlineProbe(literal) {
                 probeSpans.append((literal, start))
+            } else if collectsProbes, FreshnessSyntax.isItemFreshness(literal) {
+                freshnessSpans.append((literal, start))
             } else {
                 append(literal)
                 sawVisible = true
