@@ -74,7 +74,7 @@ struct RunCommand: TickmarkSubcommand {
     @Flag(help: "Manual items count only when signed off, not when ticked.")
     var strict = false
 
-    @Flag(help: "NO-GO when a box ticked in the file is not backed by this run or a valid sign-off.")
+    @Flag(help: "NO-GO when a box ticked in the file is not backed by this run or a valid, fresh sign-off; names who or what ticked it (the record that last backed it, the commit that changed its line).")
     var check = false
 
     @Option(help: ArgumentHelp("Run probes in this folder instead of the current one.", valueName: "dir"))

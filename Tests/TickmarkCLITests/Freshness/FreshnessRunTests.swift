@@ -90,4 +90,21 @@ import TickmarkTestSupport
         let uncommitted = await workspace.run(["run", "release.md", "--check", "--no-record"])
         #expect(uncommitted.stdout.contains("the tick is not committed yet"), "\(uncommitted.stdout)")
     }
+
+    @Test func aFreshnessThatIsNotADurationIsALintErrorAndStatusRefusesTheFile() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let marked = MarkedText("# Gate\n\n- [ ] Probe `probe: file ok.txt exists 1️⃣fresh=soon`\n- [ ] Manual `fresh: 2️⃣0s`\n")
+        try workspace.write("c.md", marked.text)
+        let (probe, item) = (marked.position("1️⃣"), marked.position("2️⃣"))
+        let lint = await workspace.run(["lint", "c.md"])
+        #expect(lint.code == 1)
+        #expect(lint.stdout.contains("c.md:\(probe.line):\(probe.column): error: 'fresh' must be a duration such as 7d, 12h or 30m, not 'soon'"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("c.md:\(item.line):\(item.column): error: 'fresh' must be a duration such as 7d, 12h or 30m, not '0s'"), "\(lint.stdout)")
+        let before = try workspace.read("c.md")
+        let status = await workspace.run(["status", "c.md"])
+        #expect(status.code == 2)
+        #expect(status.stderr.contains("c.md:\(item.line):\(item.column): error: 'fresh' must be a duration"), "\(status.stderr)")
+        #expect(try workspace.read("c.md") == before)
+    }
 }
