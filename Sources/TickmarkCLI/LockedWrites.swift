@@ -7,20 +7,26 @@ import TickmarkReport
 /// (`FileLock`), so that concurrent Tickmark processes never lose each other's work.
 enum LockedWrites {
     /// Writes a run's record over the record at `path`, keeping every sign-off the file holds by
-    /// then: a sign-off made while the run was going on is carried into the new record.
-    static func replaceRecord(_ record: RunRecord, at path: String) throws(TickmarkError) {
-        try FileLock.exclusive(for: path) { () throws(TickmarkError) in
+    /// then: a sign-off made while the run was going on is carried into the new record, which is
+    /// decided again. Returns a line saying so when that happened.
+    @discardableResult
+    static func replaceRecord(_ record: RunRecord, at path: String) throws(TickmarkError) -> String? {
+        try FileLock.exclusive(for: path) { () throws(TickmarkError) -> String? in
             let previous = FileManager.default.fileExists(atPath: path) ? try ChecklistFile.readBytes(path) : nil
             var merged = record
+            var kept: String?
             if let previous, let old = try? RunRecord.decode(previous, path: path) {
                 let added = old.signOffs.filter { !merged.signOffs.contains($0) }
                 if !added.isEmpty {
                     merged.signOffs = (merged.signOffs + added).enumerated()
                         .sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)
                     merged = merged.recomputed(at: merged.finishedAt)
+                    let count = added.count
+                    kept = "  kept \(count) sign-off\(count == 1 ? "" : "s") made during the run; with \(count == 1 ? "it" : "them") the record says \(merged.decision.rawValue)"
                 }
             }
             try merged.write(to: path, expected: previous)
+            return kept
         }
     }
 

@@ -169,8 +169,9 @@ struct RunCommand: TickmarkSubcommand {
                     console.line("Record: \(path)")
                     return
                 }
-                try LockedWrites.replaceRecord(runRecord, at: absolute(path, base: console.currentDirectory))
+                let kept = try LockedWrites.replaceRecord(runRecord, at: absolute(path, base: console.currentDirectory))
                 console.line("Record: \(path)")
+                if let kept { console.line(kept) }
             }
         }
         if let json { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(json, base: console.currentDirectory), expected: nil, with: try runRecord.jsonBytes()) } }

@@ -80,4 +80,31 @@ import TickmarkTestSupport
             #expect(try workspace.read("c.md") == checklist.replacingOccurrences(of: "- [ ]", with: "- [x]"), "trial \(trial)")
         }
     }
+
+    @Test func aSignOffMadeWhileARunGoesOnIsKeptInItsRecord() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("c.md", "---\nid: c\n---\n# Release\n\n- [ ] Slow check `probe: run sleep 2`\n- [ ] Rollback plan reviewed\n")
+        let first = await workspace.run(["run", "c.md", "--record", workspace.path("r.json")])
+        #expect(first.code == 1)
+        let binary = try SimulatedActionsRunner.builtTickmark()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run", "c.md", "--record", "r.json"]
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace.folder)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        toolLock.withLock { try? process.run() }
+        try await Task.sleep(for: .milliseconds(800))
+        let signOff = await workspace.run(["sign-off", workspace.path("r.json"), "rollback", "--by", "Ana Lima <ana@example.com>"])
+        #expect(signOff.code == 0, "\(signOff.stderr)")
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "the run decided before the sign-off: \(printed)")
+        #expect(printed.hasSuffix("Record: r.json\n  kept 1 sign-off made during the run; with it the record says GO\n"), "\(printed)")
+        let record = try workspace.record("r.json")
+        #expect(record.signOffs.map(\.by) == ["Ana Lima <ana@example.com>"])
+        #expect(record.decision == .go)
+    }
 }
