@@ -87,6 +87,10 @@ import TickmarkTestSupport
         #expect(backup["backedBy"]?["kind"] == .string("probes"))
         #expect(backup["backedBy"]?["record"] == .string(".tickmark/runs/release-1.json"))
         #expect(backup["backedBy"]?["ageSeconds"]?.intValue == 3 * 86_400)
+        try fixture.workspace.write("status.json", result.stdout)
+        let script = "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('ok')"
+        let validated = try TickmarkTestSupport.run("python3", ["-c", script, repositoryRoot + "/schemas/status.schema.json", fixture.workspace.path("status.json")])
+        #expect(validated.status == 0, "\(validated.output)\(validated.errors)")
         let rollback = try #require(items.first { $0["id"] == .string("release/rollback-plan-reviewed") })
         #expect(rollback["backedBy"]?["kind"] == .string("sign-off"))
         #expect(rollback["backedBy"]?["by"] == .string(StatusFixture.ana))
