@@ -5,7 +5,12 @@ import TickmarkProbes
 /// and ticks manual items with a valid approving sign-off. Only the box bytes change.
 enum BoxWriter {
     static func edits(for checklist: ChecklistOutcome) -> [TextEdit] {
-        var edits: [TextEdit] = []
+        targets(for: checklist).compactMap { checklist.checklist.checkboxEdit(for: $0.item, checked: $0.checked) }
+    }
+
+    /// The box each item's result asks for.
+    static func targets(for checklist: ChecklistOutcome) -> [(item: ChecklistItem, checked: Bool)] {
+        var targets: [(item: ChecklistItem, checked: Bool)] = []
         for item in checklist.items where !item.isNotApplicable {
             let target: Bool?
             if item.item.probes.isEmpty {
@@ -17,27 +22,26 @@ enum BoxWriter {
                 default: target = nil
                 }
             }
-            if let target, let edit = checklist.checklist.checkboxEdit(for: item.item, checked: target) {
-                edits.append(edit)
-            }
+            if let target { targets.append((item.item, target)) }
         }
-        return edits
+        return targets
     }
 
     static func write(_ outcome: RunOutcome, console: Console) throws(TickmarkError) {
         for checklist in outcome.checklists {
-            let edits = edits(for: checklist)
-            guard !edits.isEmpty else { continue }
+            guard !edits(for: checklist).isEmpty else { continue }
             var located = checklist.checklist
             located.path = ChecklistPaths.resolve(located.path, base: console.currentDirectory)
+            let changed: Int
             do {
-                try located.write(edits)
+                changed = try LockedWrites.writeBoxes(located, targets: targets(for: checklist))
             } catch {
                 var named = error
                 named.path = checklist.checklist.path
                 throw named
             }
-            console.line("Updated \(checklist.checklist.path): \(edits.count) box\(edits.count == 1 ? "" : "es") changed")
+            guard changed > 0 else { continue }
+            console.line("Updated \(checklist.checklist.path): \(changed) box\(changed == 1 ? "" : "es") changed")
         }
     }
 }

@@ -74,7 +74,7 @@ struct RunCommand: TickmarkSubcommand {
     @Flag(help: "Manual items count only when signed off, not when ticked.")
     var strict = false
 
-    @Flag(help: "NO-GO when a box ticked in the file is not backed by this run or a valid sign-off.")
+    @Flag(help: "NO-GO when a box ticked in the file is not backed by this run or a valid, fresh sign-off; names who or what ticked it (the record that last backed it, the commit that changed its line).")
     var check = false
 
     @Option(help: ArgumentHelp("Run probes in this folder instead of the current one.", valueName: "dir"))
@@ -136,7 +136,7 @@ struct RunCommand: TickmarkSubcommand {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
         let progress = RunProgress(checklists: checklists, console: console, heartbeat: DurationText.parse(heartbeat) ?? .seconds(30))
-        let outcome: RunOutcome
+        var outcome: RunOutcome
         do {
             outcome = try await ProbeRunner.run(checklists, sources: sources, options: options, context: context) { event in
                 progress.handle(event)
@@ -147,6 +147,10 @@ struct RunCommand: TickmarkSubcommand {
             return 2
         }
         progress.finish()
+        if check {
+            let folder = recordsArguments.folder(console)
+            outcome = TickAttribution.annotate(outcome, records: RecordSet.load(folder: recordsArguments.absoluteFolder(console), shownFolder: folder), now: outcome.finishedAt, base: console.currentDirectory)
+        }
         if progress.streams {
             RunSummaryText.printTotals(outcome, console: console)
         } else {
@@ -172,9 +176,9 @@ struct RunCommand: TickmarkSubcommand {
                     console.line("Record: \(path)")
                     return
                 }
-                let previous = FileManager.default.fileExists(atPath: path) ? try ChecklistFile.readBytes(path) : nil
-                try runRecord.write(to: absolute(path, base: console.currentDirectory), expected: previous)
+                let kept = try LockedWrites.replaceRecord(runRecord, at: absolute(path, base: console.currentDirectory))
                 console.line("Record: \(path)")
+                if let kept { console.line(kept) }
             }
         }
         if let json { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(json, base: console.currentDirectory), expected: nil, with: try runRecord.jsonBytes()) } }

@@ -88,6 +88,37 @@ struct SignOffCommand: TickmarkSubcommand {
     /// Does the work with an injected signer and clock.
     func execute(_ console: Console, signer: any SignOffSigner, now: Date) async throws -> Int32 {
         let recordPath = CommandPaths.absolute(record, base: console.currentDirectory)
+        // Read, check and replace the record under its folder's lock: a sign-off made at the same
+        // time by someone else waits, then reads the record with this one in it.
+        let outcomes = try FileLock.exclusive(for: recordPath) {
+            try signOff(recordPath: recordPath, console: console, signer: signer, now: now)
+        }
+        guard let last = outcomes.last else { return 0 }
+
+        for outcome in outcomes {
+            let verb = outcome.signOff.decision == .approve ? "Signed off" : "Rejected"
+            let role = outcome.signOff.role.map { " as \($0)" } ?? ""
+            console.line("\(verb) \(outcome.match.checklistID) › \(outcome.item.id) (line \(outcome.item.line)) by \(outcome.signOff.by)\(role)")
+            if outcomes.count == 1 { console.line("  \(outcome.item.text)") }
+            for note in outcome.notes { console.line("  note: \(note)") }
+            if outcome.item.approvals != nil { console.line("  approvals: \(outcome.item.reason)") }
+        }
+        if let expires = last.signOff.expires { console.line("  expires \(RunRecord.timestamp(expires))") }
+        if last.signOff.signature != nil { console.line("  signed with \(key ?? "the key"): \(last.signer.text)") }
+        var shown: Set<Int> = []
+        for outcome in outcomes where shown.insert(outcome.match.checklistIndex).inserted {
+            let checklist = last.record.checklists[outcome.match.checklistIndex]
+            let blockers = checklist.blockers.count
+            let decision = checklist.decision == .go ? "GO" : "NO-GO (\(blockers) blocker\(blockers == 1 ? "" : "s"))"
+            console.line("\(checklist.id): \(decision)")
+        }
+        console.line("Record: \(record)")
+        return 0
+    }
+
+    /// Reads the record, records the sign-offs and writes the record back; the caller holds the
+    /// lock of the record's folder.
+    private func signOff(recordPath: String, console: Console, signer: any SignOffSigner, now: Date) throws -> [SignOffOutcome] {
         let bytes = try ChecklistFile.readBytes(recordPath)
         let runRecord = try RunRecord.decode(bytes, path: record)
         let trust = try trustArguments.trust(console, checklists: RunApprovals.rosterHints([runRecord]))
@@ -110,28 +141,8 @@ struct SignOffCommand: TickmarkSubcommand {
             if let keyPath, named.path == keyPath { named.path = key }
             throw named
         }
-        guard let last = outcomes.last else { return 0 }
-        try last.record.write(to: recordPath, expected: bytes)
-
-        for outcome in outcomes {
-            let verb = outcome.signOff.decision == .approve ? "Signed off" : "Rejected"
-            let role = outcome.signOff.role.map { " as \($0)" } ?? ""
-            console.line("\(verb) \(outcome.match.checklistID) › \(outcome.item.id) (line \(outcome.item.line)) by \(outcome.signOff.by)\(role)")
-            if outcomes.count == 1 { console.line("  \(outcome.item.text)") }
-            for note in outcome.notes { console.line("  note: \(note)") }
-            if outcome.item.approvals != nil { console.line("  approvals: \(outcome.item.reason)") }
-        }
-        if let expires = last.signOff.expires { console.line("  expires \(RunRecord.timestamp(expires))") }
-        if last.signOff.signature != nil { console.line("  signed with \(key ?? "the key"): \(last.signer.text)") }
-        var shown: Set<Int> = []
-        for outcome in outcomes where shown.insert(outcome.match.checklistIndex).inserted {
-            let checklist = last.record.checklists[outcome.match.checklistIndex]
-            let blockers = checklist.blockers.count
-            let decision = checklist.decision == .go ? "GO" : "NO-GO (\(blockers) blocker\(blockers == 1 ? "" : "s"))"
-            console.line("\(checklist.id): \(decision)")
-        }
-        console.line("Record: \(record)")
-        return 0
+        if let last = outcomes.last { try last.record.write(to: recordPath, expected: bytes) }
+        return outcomes
     }
 
     /// The checklist file of a recorded checklist: its path as given to `run`, resolved against the

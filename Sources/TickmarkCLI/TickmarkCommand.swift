@@ -30,6 +30,7 @@ package struct TickmarkCommand: ParsableCommand {
           tickmark run checklists/staging.md --var base_url=https://x.example
           tickmark run RELEASING.md --record run.json --junit junit.xml
           tickmark sign-off run.json "rollback plan" --by "Ana <ana@example.com>"
+          tickmark status RELEASING.md
           tickmark report run.json --format html -o report.html
           tickmark sign report.html --key ~/.ssh/id_ed25519
           tickmark probes http
@@ -37,7 +38,7 @@ package struct TickmarkCommand: ParsableCommand {
         version: version,
         subcommands: [
             InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self,
-            SignOffCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self, ProbesCommand.self,
+            SignOffCommand.self, StatusCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self, ProbesCommand.self,
         ]
     )
 

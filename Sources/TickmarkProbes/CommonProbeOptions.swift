@@ -61,7 +61,7 @@ package struct ProbeCondition: Sendable, Equatable {
 /// The options every probe accepts (SPEC §1.4).
 package struct CommonProbeOptions: Sendable, Equatable {
     /// Option names every kind accepts.
-    package static let keys = ["timeout", "retry", "advisory", "id", "needs", "when"]
+    package static let keys = ["timeout", "retry", "advisory", "id", "needs", "when", "fresh", "warn"]
 
     /// Time limit of one attempt; `nil` means the checklist or built-in default (30 s).
     package var timeout: Duration?
@@ -75,6 +75,8 @@ package struct CommonProbeOptions: Sendable, Equatable {
     package var needs: [String] = []
     /// The raw `when` condition, substituted and evaluated at run time.
     package var when: String?
+    /// How long the probe's result counts (`fresh`, `warn`); see `CommonProbeOptions+Freshness.swift`.
+    package var freshness = Freshness()
 
     /// Reads the common options from `decoder`.
     static func decode(_ decoder: inout ProbeDecoder) -> CommonProbeOptions {
@@ -86,6 +88,7 @@ package struct CommonProbeOptions: Sendable, Equatable {
         common.advisory = decoder.boolean("advisory") ?? false
         common.id = decoder.string("id")
         common.needs = decoder.stringList("needs") ?? []
+        common.freshness = decodeFreshness(&decoder)
         if let option = decoder.spec.option("when") {
             let text = decoder.string("when") ?? ""
             if ProbeCondition.parse(text) == nil {

@@ -72,7 +72,7 @@ import TickmarkTestSupport
     /// stays short. Probe failures of the shipped checklists (no staging server, no `make`
     /// targets, no release tag here) make a `run` or `watch` NO-GO (exit 1), which is fine; a
     /// usage error, an unknown option or a missing file (exit 2) is not. `sign` and `verify` must
-    /// succeed, and `verify` must name Ana. `report` exits 1 for a NO-GO record, as `run` does.
+    /// succeed, and `verify` must name Ana. `report` and `status` exit 1 for NO-GO, as `run` does.
     static func problems(runningQuickStartOf readme: String) async throws -> [String] {
         let project = try Project()
         defer { project.scratch.remove() }
@@ -95,7 +95,7 @@ import TickmarkTestSupport
                 if result.code != 0 || !(result.stdout + result.stderr).contains("ana@example.com") {
                     problems.append("\(line) must exit 0 and name the signer ana@example.com: \(output)")
                 }
-            case "run", "watch", "report":
+            case "run", "watch", "report", "status":
                 if result.code != 0 && result.code != 1 { problems.append("\(line) must be GO or NO-GO: \(output)") }
             default:
                 if result.code != 0 { problems.append("\(line) must exit 0: \(output)") }

@@ -23,12 +23,18 @@ public struct ProbeDefaults: Sendable, Hashable {
     public var retries: Int?
     /// Default interval between attempts, if given.
     public var interval: Duration?
+    /// Default age past which evidence no longer counts (`fresh`), if given.
+    public var fresh: Duration?
+    /// Default warning time before evidence expires (`warn`), if given.
+    public var warn: Duration?
 
     /// No defaults.
-    public init(timeout: Duration? = nil, retries: Int? = nil, interval: Duration? = nil) {
+    public init(timeout: Duration? = nil, retries: Int? = nil, interval: Duration? = nil, fresh: Duration? = nil, warn: Duration? = nil) {
         self.timeout = timeout
         self.retries = retries
         self.interval = interval
+        self.fresh = fresh
+        self.warn = warn
     }
 }
 

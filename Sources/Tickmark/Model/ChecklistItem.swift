@@ -43,6 +43,8 @@ public struct ChecklistItem: Sendable, Hashable {
     public var endLine: Int
     /// The item's approval rules (`approve:` code spans), in the order written.
     package var approvals: [ApprovalRule] = []
+    /// The item's own `fresh:`/`warn:` code span, if any (probes and defaults may add to it).
+    public var freshness = Freshness()
 
     /// SHA-256 (hex) of the item's text and probe sources: sign-offs are bound to it.
     public var contentDigest: String { Digest.hex(contentDigestBytes) }

@@ -15,6 +15,8 @@ struct PendingItem {
     var probes: [ProbeSpec] = []
     /// The item's `approve:` rules.
     var approvals: [ApprovalRule] = []
+    /// The item's `fresh:`/`warn:` code span.
+    var freshness = Freshness()
     var endLine: Int
     var hasChildren = false
 }
@@ -189,6 +191,11 @@ struct ChecklistBuilder {
             if let rule = ApprovalSyntax.rule(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics) {
                 items[index].approvals.append(rule)
             }
+        }
+        for (literal, location) in inlineText.freshnessSpans {
+            guard let start = placement.codeSpanStart(literal: literal, location: location, itemPosition: items[index].position) else { continue }
+            let read = FreshnessSyntax.item(literal: literal, start: start, source: source, path: path, diagnostics: &diagnostics)
+            items[index].freshness = read.over(items[index].freshness)
         }
         for (comment, location) in inlineText.html {
             if let id = ItemIDs.explicitID(inComment: comment) {

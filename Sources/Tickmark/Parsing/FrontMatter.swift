@@ -217,6 +217,9 @@ struct FrontMatter {
                     continue
                 }
                 if key == "timeout" { defaults.timeout = duration } else { defaults.interval = duration }
+            case "fresh", "warn":
+                guard let duration = FreshnessSyntax.duration(text, key: key, path: path, at: region.position(of: value.mark) ?? keyPosition ?? region.startPosition, diagnostics: &diagnostics) else { continue }
+                if key == "fresh" { defaults.fresh = duration } else { defaults.warn = duration }
             case "retries":
                 guard let count = Int(text), count >= 0 else {
                     diagnostics.append(Diagnostic(.frontMatter, .error, "'retries' must be a whole number, not '\(text)'", path: path, at: region.position(of: value.mark) ?? keyPosition))
@@ -225,11 +228,12 @@ struct FrontMatter {
                 defaults.retries = count
             default:
                 var message = "unknown key '\(key)' in 'defaults'"
-                if let suggestion = Suggestion.closest(to: key, among: ["timeout", "retries", "interval"]) {
+                if let suggestion = Suggestion.closest(to: key, among: ["timeout", "retries", "interval", "fresh", "warn"]) {
                     message += "; did you mean '\(suggestion)'?"
                 }
                 diagnostics.append(Diagnostic(.unknownFrontMatterKey, .error, message, path: path, at: keyPosition, length: key.utf8.count))
             }
         }
+        FreshnessSyntax.checkWarning(defaults.freshness, path: path, at: position ?? region.startPosition, diagnostics: &diagnostics)
     }
 }

@@ -12,6 +12,8 @@ struct InlineText {
     private(set) var probeSpans: [(String, LineColumn)] = []
     /// `approve:` code spans (approval rules), set aside like probes.
     private(set) var approvalSpans: [(String, LineColumn)] = []
+    /// An item's `fresh:`/`warn:` code spans (collected with the probes) and where they start.
+    private(set) var freshnessSpans: [(String, LineColumn)] = []
     /// Inline HTML pieces (comments such as `<!-- id: x -->`) and where they start.
     private(set) var html: [(String, LineColumn)] = []
 
@@ -28,6 +30,7 @@ struct InlineText {
         sawUnstruck = false
         probeSpans.removeAll()
         approvalSpans.removeAll()
+        freshnessSpans.removeAll()
         html.removeAll()
     }
 
@@ -50,6 +53,8 @@ struct InlineText {
                 probeSpans.append((document.string(range), start))
             } else if collectsProbes, ApprovalRule.isRule(document.text[range]) {
                 approvalSpans.append((document.string(range), start))
+            } else if collectsProbes, FreshnessSyntax.isItemFreshness(document.text[range]) {
+                freshnessSpans.append((document.string(range), start))
             } else {
                 append(document.text[range])
                 sawVisible = true

@@ -35,7 +35,8 @@ enum ItemTree {
             id: id.id, text: pending.text, position: pending.position, boxOffset: pending.box.offset,
             state: pending.box.state(allStruck: pending.allStruck), severity: advisory ? .advisory : .blocking,
             section: pending.section, owners: owners, probes: pending.probes,
-            children: [], hasExplicitID: id.isExplicit, isQuoted: pending.isQuoted, endLine: pending.endLine
+            children: [], hasExplicitID: id.isExplicit, isQuoted: pending.isQuoted, endLine: pending.endLine,
+            freshness: pending.freshness
         )
         item.approvals = pending.approvals
         return item

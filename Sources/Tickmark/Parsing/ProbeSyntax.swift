@@ -3,7 +3,7 @@ import Yams
 /// Reads the two written forms of a probe into `ProbeSpec`s.
 enum ProbeSyntax {
     /// Option names every probe accepts; a block must not start with one of them.
-    static let commonOptionKeys: Set<String> = ["timeout", "retry", "advisory", "id", "needs", "when", "expect"]
+    static let commonOptionKeys: Set<String> = ["timeout", "retry", "advisory", "id", "needs", "when", "expect", "fresh", "warn"]
 
     /// Whether a code span's text is an inline probe.
     static func isInlineProbe(_ literal: String) -> Bool {

@@ -66,7 +66,7 @@ enum Verdict {
         } else if item.probes.isEmpty {
             let manual = manualStatus(
                 item, checklistID: plan.checklist.id, signOffs: options.signOffs, strict: options.strict, now: now,
-                claimant: options.claimants[plan.checklist.path]
+                claimant: options.claimants[plan.checklist.path], fresh: item.freshness(defaults: plan.checklist.defaults).fresh
             )
             (status, reason, ownSatisfied) = (manual.status, manual.reason, manual.satisfied)
         } else {
@@ -102,10 +102,11 @@ enum Verdict {
 
     /// A manual item's status from its sign-offs (latest valid one wins) and its box; a box
     /// ticked by a `claimant` (a pull request's author) is their claim.
-    static func manualStatus(_ item: ChecklistItem, checklistID: String, signOffs: [SignOff], strict: Bool, now: Date, claimant: String? = nil)
-        -> (status: ItemStatus, reason: String, satisfied: Bool) {
+    static func manualStatus(
+        _ item: ChecklistItem, checklistID: String, signOffs: [SignOff], strict: Bool, now: Date, claimant: String? = nil, fresh: Duration? = nil
+    ) -> (status: ItemStatus, reason: String, satisfied: Bool) {
         let mine = signOffs.filter { $0.checklist == checklistID && $0.item == item.id }.sorted { $0.at < $1.at }
-        let valid = mine.filter { $0.validity(for: item, at: now) == .valid }
+        let valid = mine.filter { $0.validity(for: item, at: now) == .valid && !SignOffFreshness.isTooOld($0, fresh: fresh, at: now) }
         if let latest = valid.last {
             if latest.decision == .reject {
                 return (.rejected, "rejected by \(latest.by)" + (latest.note.map { ": \($0)" } ?? ""), false)
@@ -113,12 +114,15 @@ enum Verdict {
             return (.signedOff, "signed off by \(latest.by)" + (latest.role.map { " as \($0)" } ?? ""), true)
         }
         var reason = item.state != .checked ? "waiting for a sign-off" : claimant.map { AuthorClaim.reason(by: $0, strict: false) } ?? "ticked in the file"
+        if let fresh, item.state == .checked, claimant == nil { reason = SignOffFreshness.tickNeedsSignOff(fresh: fresh) }
         if let invalid = mine.last {
-            reason += "; the sign-off by \(invalid.by) is \(invalid.validity(for: item, at: now).rawValue)"
+            let validity = invalid.validity(for: item, at: now)
+            reason += validity == .valid && fresh != nil ? "; " + SignOffFreshness.tooOld(invalid, fresh: fresh!, at: now)
+                : "; the sign-off by \(invalid.by) is \(validity.rawValue)"
         }
         if item.state == .checked && strict {
             reason = claimant.map { AuthorClaim.reason(by: $0, strict: true) } ?? "ticked in the file" + AuthorClaim.strictSuffix
         }
-        return (.manual, reason, item.state == .checked && !strict)
+        return (.manual, reason, item.state == .checked && !strict && fresh == nil)
     }
 }

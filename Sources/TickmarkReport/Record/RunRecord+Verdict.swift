@@ -82,6 +82,7 @@ extension RunRecord.ChecklistRecord {
     func recomputed(signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust, author: String? = nil) -> RunRecord.ChecklistRecord {
         var copy = self
         var own = [Bool](repeating: true, count: items.count)
+        let freshness = RecordedFreshness(self)
         for index in items.indices {
             var item = items[index]
             if item.state == .na {
@@ -90,7 +91,7 @@ extension RunRecord.ChecklistRecord {
                 let decided = approvalStatus(item, signOffs: signOffs, at: date, trust: trust, author: author)
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else if item.isManual {
-                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust)
+                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust, fresh: freshness.fresh(of: item.id))
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else {
                 own[index] = CheckedRule.probeItemDone(item.status, reason: item.reason)
@@ -126,10 +127,11 @@ extension RunRecord.ChecklistRecord {
     }
 
     /// A manual item's status from its sign-offs (latest valid one wins) and its box.
-    static func manualStatus(_ item: RunRecord.ItemRecord, checklist: String, signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust)
-        -> (status: ItemStatus, reason: String, satisfied: Bool) {
+    static func manualStatus(
+        _ item: RunRecord.ItemRecord, checklist: String, signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust, fresh: Duration? = nil
+    ) -> (status: ItemStatus, reason: String, satisfied: Bool) {
         let mine = signOffs.filter { $0.checklist == checklist && $0.item == item.id }.sorted { $0.at < $1.at }
-        if let latest = mine.last(where: { $0.standing(digest: item.digest, at: date, trust: trust).counts }) {
+        if let latest = mine.last(where: { $0.standing(digest: item.digest, at: date, trust: trust).counts && !SignOffFreshness.isTooOld($0, fresh: fresh, at: date) }) {
             if latest.decision == .reject {
                 return (.rejected, "rejected by \(latest.by)" + (latest.note.map { ": \($0)" } ?? ""), false)
             }
@@ -138,10 +140,13 @@ extension RunRecord.ChecklistRecord {
         // A box ticked in a pull request's body stays its author's claim.
         let claimant = item.state == .checked ? AuthorClaim.claimant(in: item.reason) : nil
         var reason = item.state != .checked ? "waiting for a sign-off" : claimant.map { AuthorClaim.reason(by: $0, strict: false) } ?? "ticked in the file"
+        if let fresh, item.state == .checked, claimant == nil { reason = SignOffFreshness.tickNeedsSignOff(fresh: fresh) }
         if let invalid = mine.last {
-            reason += "; the sign-off by \(invalid.by) \(invalid.standing(digest: item.digest, at: date, trust: trust).why ?? "does not count")"
+            let standing = invalid.standing(digest: item.digest, at: date, trust: trust)
+            reason += standing.counts && fresh != nil ? "; " + SignOffFreshness.tooOld(invalid, fresh: fresh!, at: date)
+                : "; the sign-off by \(invalid.by) \(standing.why ?? "does not count")"
         }
         if item.state == .checked && strict { reason = claimant.map { AuthorClaim.reason(by: $0, strict: true) } ?? RunRecord.ItemRecord.strictReason }
-        return (.manual, reason, item.state == .checked && !strict)
+        return (.manual, reason, item.state == .checked && !strict && fresh == nil)
     }
 }
