@@ -35,10 +35,11 @@ package struct ApprovalVerdict: Sendable, Equatable {
 package protocol ApprovalJudging: Sendable {
     /// The standing of item `item` (content digest `digest`) of checklist `checklist` under
     /// `rules`, from `signOffs` (all of the record's; the judge picks the item's), as of `date`.
-    /// `prerequisite` tells whether an item named by `after=` is done.
+    /// `prerequisite` tells whether an item named by `after=` is done. A sign-off older than
+    /// `fresh` (the item's `fresh:` time) does not count.
     func decide(
         rules: [ApprovalRule], item: String, digest: String, checklist: String, signOffs: [SignOff], at date: Date,
-        prerequisite: (String) -> ApprovalPrerequisite
+        fresh: Duration?, prerequisite: (String) -> ApprovalPrerequisite
     ) -> ApprovalVerdict
 }
 
@@ -48,7 +49,7 @@ package struct UncheckedApprovals: ApprovalJudging {
 
     package func decide(
         rules: [ApprovalRule], item: String, digest: String, checklist: String, signOffs: [SignOff], at date: Date,
-        prerequisite: (String) -> ApprovalPrerequisite
+        fresh: Duration?, prerequisite: (String) -> ApprovalPrerequisite
     ) -> ApprovalVerdict {
         ApprovalVerdict(status: .manual, reason: "waiting for approvals (\(rules.map(\.source).joined(separator: "; "))): this command does not check approval rules", satisfied: false)
     }

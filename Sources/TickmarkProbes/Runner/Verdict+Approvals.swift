@@ -10,7 +10,7 @@ extension Verdict {
         let judge = options.approvals ?? UncheckedApprovals()
         return judge.decide(
             rules: item.approvals, item: item.id, digest: item.contentDigest, checklist: plan.checklist.id,
-            signOffs: options.signOffs, at: now
+            signOffs: options.signOffs, at: now, fresh: item.freshness(defaults: plan.checklist.defaults).fresh
         ) { id in
             prerequisite(id, plan: plan, options: options, now: now, passed: passed, depth: depth + 1)
         }

@@ -28,10 +28,10 @@ package struct ApprovalJudge: ApprovalJudging {
 
     package func decide(
         rules: [ApprovalRule], item: String, digest: String, checklist: String, signOffs given: [SignOff], at date: Date,
-        prerequisite: (String) -> ApprovalPrerequisite
+        fresh: Duration?, prerequisite: (String) -> ApprovalPrerequisite
     ) -> ApprovalVerdict {
         let mine = (signOffs ?? given).filter { $0.checklist == checklist && $0.item == item }.sorted { $0.at < $1.at }
-        let verdicts = rules.map { decide($0, mine: mine, digest: digest, at: date, prerequisite: prerequisite) }
+        let verdicts = rules.map { decide($0, mine: mine, digest: digest, at: date, fresh: fresh, prerequisite: prerequisite) }
         let reason = verdicts.map(\.reason).joined(separator: "; ")
         if let rejected = verdicts.first(where: { $0.status == .rejected }) {
             return ApprovalVerdict(status: .rejected, reason: rejected.reason, satisfied: false)
@@ -42,7 +42,8 @@ package struct ApprovalJudge: ApprovalJudging {
 
     /// One rule's standing.
     private func decide(
-        _ rule: ApprovalRule, mine: [SignOff], digest: String, at date: Date, prerequisite: (String) -> ApprovalPrerequisite
+        _ rule: ApprovalRule, mine: [SignOff], digest: String, at date: Date, fresh: Duration?,
+        prerequisite: (String) -> ApprovalPrerequisite
     ) -> ApprovalVerdict {
         var wording = ApprovalWording(rule: rule, trust: trust)
         let members = rule.role.flatMap { trust.members(of: $0) }.map { Set($0.map { $0.lowercased() }) }
@@ -68,6 +69,9 @@ package struct ApprovalJudge: ApprovalJudging {
             let validity = signOff.validity(digest: digest, at: date)
             if validity == .stale { wording.problems.append(ApprovalWording.stale(name, signOff)); continue }
             if validity == .expired { wording.problems.append(ApprovalWording.expired(name, signOff)); continue }
+            if let fresh, SignOffFreshness.isTooOld(signOff, fresh: fresh, at: date) {
+                wording.problems.append(SignOffFreshness.tooOld(signOff, fresh: fresh, at: date)); continue
+            }
             let check = trust.check(signOff, now: date)
             if !check.counts { wording.problems.append(ApprovalWording.refused(name, signOff, check)); continue }
             if rule.signed {

@@ -10,7 +10,8 @@ extension RunRecord.ChecklistRecord {
     ) -> ApprovalVerdict {
         let rules = (item.approvals ?? []).compactMap { try? ApprovalRule.parse($0).get() }
         let judge = ApprovalJudge(trust: trust, author: author.map(ChangeAuthor.init))
-        return judge.decide(rules: rules, item: item.id, digest: item.digest, checklist: id, signOffs: signOffs, at: date) { prerequisiteID in
+        let fresh = RecordedFreshness(self).fresh(of: item.id)
+        return judge.decide(rules: rules, item: item.id, digest: item.digest, checklist: id, signOffs: signOffs, at: date, fresh: fresh) { prerequisiteID in
             approvalPrerequisite(prerequisiteID, signOffs: signOffs, at: date, trust: trust, author: author, depth: depth + 1)
         }
     }

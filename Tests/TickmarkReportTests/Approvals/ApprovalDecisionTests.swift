@@ -55,12 +55,12 @@ import TickmarkTestSupport
 
         /// The decision on `id` with `signOffs`, Bo being the author of the change; `smokeTestDone`
         /// is when the smoke test was signed off (nil: not done).
-        func decide(_ id: String, _ signOffs: [SignOff], smokeTestDone: Double? = 1) throws -> ApprovalVerdict {
+        func decide(_ id: String, _ signOffs: [SignOff], smokeTestDone: Double? = 1, fresh: Duration? = nil) throws -> ApprovalVerdict {
             let judge = ApprovalJudge(trust: trust, author: ChangeAuthor("Bo Berg <bo@example.com>"))
             let item = try item(id)
             return judge.decide(
                 rules: item.approvals, item: id, digest: item.contentDigest, checklist: "release", signOffs: signOffs,
-                at: ApprovalDecisionTests.start.addingTimeInterval(3600)
+                at: ApprovalDecisionTests.start.addingTimeInterval(3600), fresh: fresh
             ) { prerequisite in
                 guard prerequisite == "qa/smoke-test" else { return .unknown }
                 return smokeTestDone.map { .done(at: ApprovalDecisionTests.start.addingTimeInterval($0 * 60)) } ?? .notDone("waiting for a sign-off")
@@ -173,7 +173,7 @@ import TickmarkTestSupport
         let item = try s.item(Self.deploy)
         let verdict = judge.decide(
             rules: item.approvals, item: Self.deploy, digest: item.contentDigest, checklist: "release",
-            signOffs: [try s.signOff(Self.deploy, by: s.team.bo, minutes: 5)], at: Self.start.addingTimeInterval(600)
+            signOffs: [try s.signOff(Self.deploy, by: s.team.bo, minutes: 5)], at: Self.start.addingTimeInterval(600), fresh: nil
         ) { _ in .unknown }
         #expect(verdict.reason == "0 of 2 approvals from @release-manager; Bo Berg cannot approve his own change; may still approve: Ana Lima, Chen Wu")
     }
@@ -186,12 +186,24 @@ import TickmarkTestSupport
         let verdict = judge.decide(
             rules: item.approvals, item: Self.deploy, digest: item.contentDigest, checklist: "release",
             signOffs: [try s.signOff(Self.deploy, by: s.team.ana, minutes: 5), try s.signOff(Self.deploy, by: s.team.chen, minutes: 6)],
-            at: Self.start.addingTimeInterval(600)
+            at: Self.start.addingTimeInterval(600), fresh: nil
         ) { _ in .unknown }
         #expect(verdict == ApprovalVerdict(
             status: .manual,
             reason: "2 of 2 approvals from @release-manager; the author of the change is not known (no git commit where the checklist ran, and no pull request), so not=author cannot be checked; may still approve: Bo Berg",
             satisfied: false
         ))
+    }
+
+    /// An approval older than the item's `fresh:` time no longer counts towards the quorum.
+    @Test func anApprovalOlderThanFreshDoesNotCount() throws {
+        let s = try Setting()
+        defer { s.folder.remove() }
+        // Decided an hour after the start: Ana approved 55 minutes before, Chen 50.
+        let signOffs = [try s.signOff(Self.deploy, by: s.team.ana, minutes: 5), try s.signOff(Self.deploy, by: s.team.chen, minutes: 10)]
+        #expect(try s.decide(Self.deploy, signOffs, fresh: .seconds(3600)).satisfied)
+        let verdict = try s.decide(Self.deploy, signOffs, fresh: .seconds(52 * 60))
+        #expect(!verdict.satisfied)
+        #expect(verdict.reason == "1 of 2 approvals from @release-manager; the sign-off by \(s.team.ana.by) was given 55 minutes ago; fresh: 52m; may still approve: Ana Lima")
     }
 }
