@@ -14,9 +14,9 @@ extension ServiceTeam {
         try await ci(["run", "checklists/post-release.md"] + postReleaseVariables + ["--record", ".tickmark/post-release.json"])
     }
 
-    /// A short real watch period: `tickmark watch` for `seconds`, a round a second.
-    func watch(seconds: Int, record: String = ".tickmark/watch.json") async throws -> Step {
-        try await ci(["watch", "checklists/post-release.md"] + postReleaseVariables + ["--for", "\(seconds)s", "--every", "1s", "--record", record])
+    /// A short real watch period: `tickmark watch` for `seconds`, a round every `every` seconds.
+    func watch(seconds: Int, every: Int = 1, record: String = ".tickmark/watch.json") async throws -> Step {
+        try await ci(["watch", "checklists/post-release.md"] + postReleaseVariables + ["--for", "\(seconds)s", "--every", "\(every)s", "--record", record])
     }
 }
 
@@ -34,7 +34,10 @@ extension ServiceTeam {
 
         let watched = try await watch(seconds: 3)
         #expect(watched.code == 0, "\(watched.output)", sourceLocation: sourceLocation)
-        #expect(watched.stdout.hasPrefix("Watching 14 probe items every 1s for 3s, one try per probe and round.\nNot part of the watch (they belong to the gate before it): 36 manual items, requires: production-readiness\nround 1: GO\nround 2: GO\nround 3: GO\n"), "\(watched.stdout)", sourceLocation: sourceLocation)
+        #expect(watched.stdout.hasPrefix("Watching 14 probe items every 1s for 3s, one try per probe and round.\nNot part of the watch (they belong to the gate before it): 36 manual items, requires: production-readiness\nround 1: GO\n"), "\(watched.stdout)", sourceLocation: sourceLocation)
+        let rounds = Self.lines(watched.stdout, containing: "round ")
+        #expect(rounds.count >= 2 && rounds.allSatisfy { $0.hasSuffix(": GO") }, "\(rounds)", sourceLocation: sourceLocation)
+        #expect(FileManager.default.fileExists(atPath: path(".tickmark/watch.json")), sourceLocation: sourceLocation)
         #expect(watched.stdout.contains(", 0 NO-GO, completed\nRecord: .tickmark/watch.json\n"), "\(watched.stdout)", sourceLocation: sourceLocation)
 
         let after = try await signOffAfterWatch(sourceLocation: sourceLocation)

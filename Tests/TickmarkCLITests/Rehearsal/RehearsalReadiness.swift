@@ -55,6 +55,7 @@ extension ServiceTeam {
         let again = try await runReadiness()
         #expect(again.code == 0, "\(again.output)", sourceLocation: sourceLocation)
         #expect(again.stdout.contains("Result: GO — 19 passed, 0 failed, 1 errors, 0 waiting for sign-off, 16 signed off, 0 skipped, 1 n/a"), "\(again.stdout)", sourceLocation: sourceLocation)
+        #expect(try self.record(".tickmark/production-readiness.json").decision == .go, sourceLocation: sourceLocation)
         let record = try read(".tickmark/production-readiness.json")
         for secret in ["pw-7Hq2x", "wJalrXUtnFEMI-K7MDENG"] {
             #expect(!record.contains(secret) && !again.output.contains(secret), "no secret in the record or output", sourceLocation: sourceLocation)

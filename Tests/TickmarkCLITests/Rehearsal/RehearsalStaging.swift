@@ -55,5 +55,9 @@ extension ServiceTeam {
         #expect(again.stdout.contains("Result: GO — 20 passed, 0 failed, 0 errors, 0 waiting for sign-off, 37 signed off, 0 skipped"), "\(again.stdout)", sourceLocation: sourceLocation)
         #expect(again.stdout.contains("  SIGNED   QA approves the release pull request @qa\n           signed off by Ana Lima <ana@example.com> as release-manager\n"), sourceLocation: sourceLocation)
         #expect(try await git("git status --porcelain").isEmpty, "records stay in the ignored .tickmark/", sourceLocation: sourceLocation)
+        let record = try record(".tickmark/staging.json")
+        #expect(record.decision == .go, sourceLocation: sourceLocation)
+        #expect(record.signOffs.count == 37 && record.signOffs.allSatisfy { $0.signature != nil }, "every sign-off is signed", sourceLocation: sourceLocation)
+        #expect(Set(record.signOffs.map(\.by)) == [Self.ana, Self.dee], sourceLocation: sourceLocation)
     }
 }

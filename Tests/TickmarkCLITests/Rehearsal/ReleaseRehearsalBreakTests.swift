@@ -59,12 +59,12 @@ extension ReleaseRehearsalTests {
         #expect(readiness.signOffs.filter { $0.item.hasSuffix("no-business-critical-period-deadlines-peak-hours-maintenance") }.count == 2, "the stale sign-off stays in the record")
 
         // Post-release: the service dies during the watch. Round 1 asks for /health twice (the
-        // health check and the latency check); the process exits right after.
+        // health check and the latency check); the process exits 0.8 s later, before round 2.
         try await team.deployProduction()
         #expect(try await team.runPostRelease().code == 1)
         try await team.signOffBeforeWatch()
         try team.server.crash(afterHealthChecks: 2)
-        let watched = try await team.watch(seconds: 4)
+        let watched = try await team.watch(seconds: 5, every: 2)
         #expect(watched.code == 1, "\(watched.output)")
         let port = team.server.base.dropFirst("http://".count)
         let refused = "cannot connect to \(port): connection refused"

@@ -22,7 +22,7 @@ final class ServiceServer: @unchecked Sendable {
         try #"{"version": "\#(version)", "commit": "\#(commit)"}"#.write(toFile: script.folder.path + "/deployed.json", atomically: true, encoding: .utf8)
     }
 
-    /// The process exits 0.3 s after it answered `count` more `/health` requests.
+    /// The process exits 0.8 s after it answered `count` more `/health` requests.
     func crash(afterHealthChecks count: Int) throws {
         try "\(count)".write(toFile: script.folder.path + "/crash-after", atomically: true, encoding: .utf8)
     }
@@ -45,7 +45,7 @@ final class ServiceServer: @unchecked Sendable {
         with lock:
             health_checks.append(1)
             if len(health_checks) == int(limit):
-                threading.Timer(0.3, lambda: os._exit(1)).start()
+                threading.Timer(0.8, lambda: os._exit(1)).start()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
