@@ -157,10 +157,9 @@ struct RunCommand: TickmarkSubcommand {
             RunSummaryText.print(outcome, console: console)
         }
 
+        let git = await RecordGit.environment(of: outcome.checklists, folder: workingDirectory, console: console)
         let environment = RunRecord.currentEnvironment(
-            variables: console.environment, workingDirectory: workingDirectory,
-            gitCommit: outcome.checklists.first?.variables.first { $0.name == "git.head" }?.value,
-            gitBranch: outcome.checklists.first?.variables.first { $0.name == "git.branch" }?.value
+            variables: console.environment, workingDirectory: workingDirectory, gitCommit: git.commit, gitBranch: git.branch
         )
         var runRecord = RunRecord(outcome: outcome, environment: environment, version: TickmarkCommand.version, signOffs: carried?.signOffs ?? [])
         runRecord.environment.author = approvals?.author?.text

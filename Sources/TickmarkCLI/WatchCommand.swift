@@ -119,10 +119,9 @@ struct WatchCommand: TickmarkSubcommand {
         RunSummaryText.print(outcome.merged, console: console)
         WatchOutput.summary(outcome, console: console)
         if !command.noRecord {
+            let git = await RecordGit.environment(of: outcome.merged.checklists, folder: console.currentDirectory, console: console)
             var record = RunRecord(outcome: outcome.merged, environment: RunRecord.currentEnvironment(
-                variables: console.environment, workingDirectory: console.currentDirectory,
-                gitCommit: outcome.merged.checklists.first?.variables.first { $0.name == "git.head" }?.value,
-                gitBranch: outcome.merged.checklists.first?.variables.first { $0.name == "git.branch" }?.value
+                variables: console.environment, workingDirectory: console.currentDirectory, gitCommit: git.commit, gitBranch: git.branch
             ), version: TickmarkCommand.version)
             record.watch = RunRecord.WatchInfo(outcome: outcome, every: command.every, period: command.period)
             let path: String

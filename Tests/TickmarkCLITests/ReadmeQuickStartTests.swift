@@ -42,17 +42,6 @@ import TickmarkTestSupport
             ]) { $1 }
         }
 
-        /// `arguments` with, for `sign` and `verify`, each relative path of a file of the project
-        /// made absolute: these two commands read their files from the process's current folder,
-        /// not the console's, which in-process is not the project.
-        func absolute(_ arguments: [String]) -> [String] {
-            guard arguments.first == "sign" || arguments.first == "verify" else { return arguments }
-            return arguments.map { argument in
-                let path = folder + "/" + argument
-                return !argument.hasPrefix("-") && !argument.hasPrefix("/") && FileManager.default.fileExists(atPath: path) ? path : argument
-            }
-        }
-
         /// Runs `tickmark arguments…` in-process in the project.
         func run(_ arguments: [String]) async -> (code: Int32, stdout: String, stderr: String) {
             let buffer = OutputBuffer()
@@ -86,7 +75,7 @@ import TickmarkTestSupport
                 try project.commitAndPush()
                 committed = true
             }
-            let result = await project.run(project.absolute(shortened(line.arguments)))
+            let result = await project.run(shortened(line.arguments))
             let output = "exit \(result.code)\n\(result.stdout)\(result.stderr)"
             switch line.arguments.first {
             case "sign":

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What a finished tool run left behind.
 package struct ToolRun: Sendable {
@@ -102,4 +103,37 @@ package enum ProcessTable {
     package static func uniqueSleep() -> String {
         "30.\(Int.random(in: 100_000...999_999))"
     }
+}
+
+/// `run(_:_:)` for async tests and tools that take seconds: the tool writes to files rather than
+/// pipes, so `toolLock` is held only while it starts (a descriptor a later child inherits holds
+/// nothing up), and the wait is on a thread of its own, not one of the few threads that every
+/// async test shares.
+package func runDetached(_ tool: String, _ arguments: [String], environment: [String: String] = [:], in folder: String? = nil) async throws -> ToolRun {
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let outputPath = try scratch.write("stdout", "")
+    let errorsPath = try scratch.write("stderr", "")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) }
+    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+    let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorsPath))
+    defer {
+        try? output.close()
+        try? errors.close()
+    }
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try toolLock.withLock { try process.run() }
+    let status: Int32 = await withCheckedContinuation { continuation in
+        Thread {
+            process.waitUntilExit()
+            continuation.resume(returning: process.terminationStatus)
+        }.start()
+    }
+    return ToolRun(status: status, output: try scratch.text("stdout"), errors: try scratch.text("stderr"))
 }

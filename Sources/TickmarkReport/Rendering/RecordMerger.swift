@@ -75,6 +75,10 @@ package enum RecordMerger {
         if Set(sources.compactMap(\.record.environment.gitCommit)).count > 1 {
             combined.environment.gitCommit = unique(sources.compactMap(\.record.environment.gitCommit)).joined(separator: ", ")
         }
+        // A release's records come from several branches (the release branch, main, a tag's
+        // detached checkout); name each one, not only the last record's.
+        let branches = unique(sources.compactMap(\.record.environment.gitBranch).filter { !$0.isEmpty })
+        combined.environment.gitBranch = branches.isEmpty ? nil : branches.joined(separator: ", ")
         return combined
     }
 

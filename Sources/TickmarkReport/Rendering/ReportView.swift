@@ -86,7 +86,7 @@ struct ReportView {
         ]
         let recordedBy = record.tool.version == report.toolVersion ? "" : " (recorded by tickmark \(record.tool.version))"
         rows.append(("Tool", "tickmark \(report.toolVersion)" + recordedBy))
-        summary = rows.compactMap { label, value in value.map { Row(label: label, value: escape($0)) } }
+        summary = rows.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : Row(label: label, value: escape($0)) } }
         blockers = record.checklists.flatMap { checklist in Self.blockers(checklist).map(escape) }
         hasBlockers = !blockers.isEmpty
         checklists = zip(record.checklists, bodies).map { checklist, body in

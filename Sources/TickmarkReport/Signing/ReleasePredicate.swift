@@ -3,9 +3,14 @@ import Tickmark
 
 /// The in-toto predicate of a signed release report (`https://tickmark.dev/release-report/v1`):
 /// the decision, version, commit, checklist digests and approvers, taken from the run records.
+///
+/// Each signed approval carries its `signature`: the key's `fingerprint`, the `principal` the
+/// roster or allowed signers give it, and `signer` (`verified`, `unverified`: nobody says whose
+/// key it is, `refused`: a bad signature or not the signer's key, with its `problem`).
 package enum ReleasePredicate {
-    /// The predicate for `records`, evaluated at `now` (sign-off validity).
-    package static func make(records: [RunRecord], now: Date = Date()) -> InTotoPredicate {
+    /// The predicate for `records`, evaluated at `now` (sign-off validity), with signed sign-offs'
+    /// keys bound to people by `trust`.
+    package static func make(records: [RunRecord], trust: SignerTrust = .none, now: Date = Date()) -> InTotoPredicate {
         let checklists = records.flatMap(\.checklists)
         let decision = records.allSatisfy { $0.decision == .go } && !records.isEmpty ? "GO" : "NO-GO"
         let version = checklists.lazy.compactMap { $0.variables["version"] }.first
@@ -32,6 +37,7 @@ package enum ReleasePredicate {
                     .init("signed", .bool(signOff.signature != nil)),
                 ]
                 if let role = signOff.role { members.append(.init("role", .string(role))) }
+                if signOff.signature != nil { members.append(.init("signature", signature(trust.check(signOff, now: now)))) }
                 approvers.append(.object(members))
             }
         }
@@ -53,5 +59,14 @@ package enum ReleasePredicate {
             content.append(.init("generator", .object([.init("name", .string(tool.name)), .init("version", .string(tool.version))])))
         }
         return InTotoPredicate(content: .object(content))
+    }
+
+    /// A sign-off's signature for the predicate: fingerprint, principal, standing, problem.
+    private static func signature(_ check: SignerCheck) -> JSONValue {
+        var members: [JSONValue.Member] = [.init("fingerprint", check.fingerprint.map(JSONValue.string) ?? .null)]
+        members.append(.init("principal", check.principal.map(JSONValue.string) ?? .null))
+        members.append(.init("signer", .string(check.standing.rawValue)))
+        if let problem = check.problem { members.append(.init("problem", .string(problem))) }
+        return .object(members)
     }
 }

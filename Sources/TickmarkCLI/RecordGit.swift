@@ -1,0 +1,30 @@
+import Foundation
+import TickmarkProbes
+import TickmarkReport
+
+/// The git commit and branch a run record names in its environment.
+///
+/// A checklist's probes ask git only for the built-ins they use (`${git.head}`,
+/// `${git.branch}`); a record needs both whatever the checklist uses, so that a report over a
+/// release's records names every commit and branch it ran on. Values the run already has are
+/// taken as they are (a detached HEAD's branch is CI's, as for `${git.branch}`).
+enum RecordGit {
+    /// The commit and branch of the checkout at `folder`, for the record of `checklists`.
+    static func environment(
+        of checklists: [ChecklistOutcome], folder: String, console: Console
+    ) async -> (commit: String?, branch: String?) {
+        let known = checklists.first?.variables ?? []
+        var commit = known.first { $0.name == "git.head" }?.value
+        var branch = known.first { $0.name == "git.branch" }?.value
+        let missing = Set([commit == nil ? "git.head" : nil, branch == nil ? "git.branch" : nil].compactMap { $0 })
+        if !missing.isEmpty {
+            let resolved = await BuiltinVariables.resolve(
+                missing, checklistDirectory: folder, workingDirectory: folder, now: Date(),
+                processes: SystemProcessLauncher(), environment: console.environment
+            )
+            commit = commit ?? resolved.values["git.head"]
+            branch = branch ?? resolved.values["git.branch"]
+        }
+        return (commit, branch)
+    }
+}
