@@ -4,7 +4,7 @@ import Foundation
 /// libcurl, loaded on first use with `dlopen("libcurl.so.4")` (Debian's `libcurl4`). Only HTTP
 /// requests load it: other commands start without it, and the packaged binary links nothing but
 /// the C library.
-enum CurlLibrary {
+package enum CurlLibrary {
     /// The library's file name, as the dynamic loader finds it.
     static let fileName = "libcurl.so.4"
     /// The Debian package that provides it.
@@ -19,7 +19,7 @@ enum CurlLibrary {
 
     /// Whether the library named `fileName` could be loaded, without loading it for use; nil
     /// when it could, otherwise the failure an HTTP probe reports.
-    static func check(_ fileName: String) -> NetworkFailure? {
+    package static func check(_ fileName: String) -> NetworkFailure? {
         var reason = [CChar](repeating: 0, count: 512)
         guard tickmark_curl_try_open(fileName, &reason, reason.count) != 0 else { return nil }
         return missing(reason: text(reason))

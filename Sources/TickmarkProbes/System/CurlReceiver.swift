@@ -29,7 +29,7 @@ final class CurlReceiver {
     func header(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard !cancellation.isRaised else { return false }
         var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        while let last = line.unicodeScalars.last, last == "\n" || last == "\r" { line.unicodeScalars.removeLast() }
         if line.hasPrefix("HTTP/") {
             headerLines = []
         } else if let first = line.first, first == " " || first == "\t" {
