@@ -78,7 +78,7 @@ package struct HTTPProbe: ProbeKind {
             ProbeParameter("data", "the request body"),
             ProbeParameter("insecure", "true to skip TLS certificate verification (default false)"),
             ProbeParameter("follow", "false to not follow redirects (default true); the status and every check apply to the final response"),
-            ProbeParameter("ca", "a PEM file of certificate authorities to trust besides the system's (relative to the checklist's folder)"),
+            ProbeParameter("ca", "a PEM file of certificate authorities to trust besides the system's (a relative path is from the folder tickmark runs in)"),
             ProbeParameter("cert", "a PEM client certificate for mutual TLS"),
             ProbeParameter("key", "the client certificate's PEM private key (default: in the cert file)"),
             ProbeParameter("max-body", "the most body read for body, matches and json, such as 64MiB (default 16MiB)"),

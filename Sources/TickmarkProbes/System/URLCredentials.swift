@@ -9,6 +9,12 @@ package struct URLCredentials: Sendable, Equatable {
     /// The password, percent-decoded (empty when none is written).
     package var password: String
 
+    /// Credentials as given.
+    package init(user: String, password: String) {
+        self.user = user
+        self.password = password
+    }
+
     /// The credentials of `url` and the URL without them; nil credentials when it has none.
     package static func split(_ url: String) -> (url: String, credentials: URLCredentials?) {
         guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return (url, nil) }
@@ -37,5 +43,29 @@ package struct URLCredentials: Sendable, Equatable {
             rest = rest[end...]
         }
         return result + rest
+    }
+}
+
+extension URLCredentials {
+    /// The names of the variables written in the password of a URL in `text`
+    /// (`https://deploy:${deploy_password}@host/`): their values are secret, whatever their names.
+    package static func passwordVariables(in text: String) -> Set<String> {
+        guard text.contains("://"), text.contains("${") else { return [] }
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            let end = rest.firstIndex { "/?#\"' \t\n<>`".contains($0) } ?? rest.endIndex
+            let authority = rest[..<end]
+            rest = rest[end...]
+            guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { continue }
+            var password = authority[authority.index(after: colon)..<at]
+            while let open = password.range(of: "${") {
+                guard let close = password[open.upperBound...].firstIndex(of: "}") else { break }
+                names.insert(password[open.upperBound..<close].trimmingCharacters(in: .whitespaces))
+                password = password[password.index(after: close)...]
+            }
+        }
+        return names
     }
 }

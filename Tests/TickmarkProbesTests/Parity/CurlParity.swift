@@ -16,8 +16,16 @@ struct CurlVerdict {
     var answered: Bool { exitStatus == 0 }
 
     /// Runs `curl` with `arguments` (the URL among them), asking for decoded bodies and no proxy
-    /// from the environment unless the arguments name one.
-    static func of(_ arguments: [String]) throws -> CurlVerdict {
+    /// from the environment unless the arguments name one. It waits on a thread of its own, not
+    /// on one of the few threads the tests' tasks share.
+    static func of(_ arguments: [String]) async throws -> CurlVerdict {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<CurlVerdict, any Error>, Never>) in
+            Thread { continuation.resume(returning: Result { try blocking(arguments) }) }.start()
+        }
+        return try result.get()
+    }
+
+    private static func blocking(_ arguments: [String]) throws -> CurlVerdict {
         let marker = "\n--tickmark-parity--"
         let run = try run("curl", ["-sS", "--compressed", "-w", "\(marker)%{http_code} %{http_version}"] + arguments,
                           environment: ["PATH": "/usr/bin:/bin"])

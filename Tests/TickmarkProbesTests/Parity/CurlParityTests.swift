@@ -6,14 +6,15 @@ import TickmarkTestSupport
 /// Each case sends the same request with an `http` probe and with the `curl` command to the same
 /// loopback server, and compares: where curl's behaviour is the contract (framing, compression,
 /// HTTP/2, address fallback, proxies, credentials, TLS), the probe's verdict must be curl's.
-@Suite(.timeLimit(.minutes(1))) struct CurlParityTests {
+/// One test at a time: each starts servers and waits for them.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct CurlParityTests {
     @Test func plainChunkedAndCompressedBodiesReadAsCurlReadsThem() async throws {
         let server = try ParityServers.raw()
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
         for path in ["/json", "/chunked", "/gzip", "/deflate"] {
             let probe = try await ParityProbe.run("probe: http \(base)\(path) json=.version=1.2.3 body=version")
-            let curl = try CurlVerdict.of(["\(base)\(path)"])
+            let curl = try await CurlVerdict.of(["\(base)\(path)"])
             #expect(probe.status == .pass, "\(path): \(probe.reason)")
             #expect(curl.answered && curl.status == 200 && curl.body.contains("1.2.3"), "\(path): curl got \(curl.body)")
         }
@@ -29,7 +30,7 @@ import TickmarkTestSupport
         #expect(repeated.status == .pass, "\(repeated.reason)")
         let absent = try await ParityProbe.run("probe: http \(base)/repeated header=Set-Cookie:c=3")
         #expect(absent.reason == #"header Set-Cookie is "a=1", "b=2", expected one of them to contain "c=3""#)
-        let curl = try CurlVerdict.of(["-D", "-", "-o", "/dev/null", "\(base)/repeated"])
+        let curl = try await CurlVerdict.of(["-D", "-", "-o", "/dev/null", "\(base)/repeated"])
         #expect(curl.body.contains("Set-Cookie: a=1") && curl.body.contains("Set-Cookie: b=2"))
     }
 
@@ -43,7 +44,7 @@ import TickmarkTestSupport
                                               CurlHTTPTransport(resolve: [resolve]), timeout: .seconds(20))
         let probeTime = clock.now - start
         start = clock.now
-        let curl = try CurlVerdict.of(["--resolve", resolve, "--max-time", "20", "http://dual.test:\(server.port)/plain"])
+        let curl = try await CurlVerdict.of(["--resolve", resolve, "--max-time", "20", "http://dual.test:\(server.port)/plain"])
         let curlTime = clock.now - start
         #expect(probe.status == .pass, "\(probe.reason)")
         #expect(curl.answered && curl.status == 200)
@@ -80,13 +81,13 @@ import TickmarkTestSupport
         let target = "https://localhost:\(origin.port)/json"
         let probe = try await ParityProbe.run("probe: http \(target) ca=\(certificates.authority) json=.ok=true",
                                               CurlHTTPTransport(proxy: proxyURL, noProxy: ""))
-        let curl = try CurlVerdict.of(["-x", proxyURL, "--noproxy", "", "--cacert", certificates.authority, target])
+        let curl = try await CurlVerdict.of(["-x", proxyURL, "--noproxy", "", "--cacert", certificates.authority, target])
         #expect(probe.status == .pass, "\(probe.reason)")
         #expect(curl.answered && curl.status == 200, "\(curl.errors)")
 
         let wrongURL = "http://proxyuser:wrong@127.0.0.1:\(proxy.port)"
         let refused = try await ParityProbe.run("probe: http \(target) ca=\(certificates.authority)", CurlHTTPTransport(proxy: wrongURL, noProxy: ""))
-        let curlRefused = try CurlVerdict.of(["-x", wrongURL, "--noproxy", "", "--cacert", certificates.authority, target])
+        let curlRefused = try await CurlVerdict.of(["-x", wrongURL, "--noproxy", "", "--cacert", certificates.authority, target])
         #expect(refused.status == .error && !curlRefused.answered, "\(refused.reason) / curl exit \(curlRefused.exitStatus)")
         #expect(!refused.reason.contains("wrong"), "\(refused.reason)")
 
@@ -110,7 +111,7 @@ import TickmarkTestSupport
         defer { server.stop() }
         let url = "http://user:p%40ss%20w@127.0.0.1:\(server.port)/auth"
         let probe = try await ParityProbe.run("probe: http \(url) body=welcome")
-        let curl = try CurlVerdict.of([url])
+        let curl = try await CurlVerdict.of([url])
         #expect(probe.status == .pass, "\(probe.reason)")
         #expect(curl.answered && curl.status == 200)
         #expect(probe.evidence.action == "GET http://user:***@127.0.0.1:\(server.port)/auth")
@@ -135,12 +136,12 @@ import TickmarkTestSupport
         defer { server.stop() }
         let url = "https://localhost:\(server.port)/health.json"
         let probe = try await ParityProbe.run("probe: http \(url) ca=\(certificates.authority) json=.status=ok")
-        let curl = try CurlVerdict.of(["--cacert", certificates.authority, url])
+        let curl = try await CurlVerdict.of(["--cacert", certificates.authority, url])
         #expect(probe.status == .pass, "\(probe.reason)")
         #expect(probe.evidence.field("protocol") == "HTTP/2")
         #expect(curl.answered && curl.status == 200 && curl.httpVersion == "2", "\(curl)")
         let untrusted = try await ParityProbe.run("probe: http \(url)")
-        let curlUntrusted = try CurlVerdict.of([url])
+        let curlUntrusted = try await CurlVerdict.of([url])
         #expect(untrusted.status == .error && !curlUntrusted.answered)
         #expect(untrusted.reason.hasPrefix("certificate of localhost is not trusted"), "\(untrusted.reason)")
     }
@@ -152,7 +153,7 @@ import TickmarkTestSupport
         #expect(silent.reason == "connecting to [::1]:\(server.port) timed out after 1s")
         let slow = try await ParityProbe.run("probe: http http://127.0.0.1:\(server.port)/slow?seconds=20", timeout: .seconds(1))
         #expect(slow.reason == "no response from 127.0.0.1:\(server.port) within 1s (the connection was made)")
-        let curlSilent = try CurlVerdict.of(["--max-time", "1", "http://[::1]:\(server.port)/plain"])
+        let curlSilent = try await CurlVerdict.of(["--max-time", "1", "http://[::1]:\(server.port)/plain"])
         #expect(curlSilent.exitStatus == 28)
     }
 
@@ -169,11 +170,11 @@ import TickmarkTestSupport
         let url = "https://localhost:\(server.port)/json"
         let mutual = "ca=\(certificates.authority) cert=\(folder.path)/client.pem key=\(folder.path)/client.key"
         let probe = try await ParityProbe.run("probe: http \(url) \(mutual) json=.ok=true")
-        let curl = try CurlVerdict.of(["--cacert", certificates.authority, "--cert", "\(folder.path)/client.pem", "--key", "\(folder.path)/client.key", url])
+        let curl = try await CurlVerdict.of(["--cacert", certificates.authority, "--cert", "\(folder.path)/client.pem", "--key", "\(folder.path)/client.key", url])
         #expect(probe.status == .pass, "\(probe.reason)")
         #expect(curl.answered && curl.status == 200)
         let anonymous = try await ParityProbe.run("probe: http \(url) ca=\(certificates.authority)")
-        let curlAnonymous = try CurlVerdict.of(["--cacert", certificates.authority, url])
+        let curlAnonymous = try await CurlVerdict.of(["--cacert", certificates.authority, url])
         #expect(anonymous.status == .error && !curlAnonymous.answered, "\(anonymous.reason)")
     }
 
@@ -187,14 +188,14 @@ import TickmarkTestSupport
         #expect(seen["host"] == "localhost:\(server.port)")
         #expect(seen["x-api-key"] == nil && seen["accept"] == "application/json", "\(seen)")
         // curl does not send the Host header on either (the contract); it does forward X-Api-Key.
-        let curl = try CurlVerdict.of(["-L", "-H", "Host: internal.example", url])
+        let curl = try await CurlVerdict.of(["-L", "-H", "Host: internal.example", url])
         #expect(try JSONDecoder().decode([String: String].self, from: Data(curl.body.utf8))["host"] == "localhost:\(server.port)")
     }
 
     @Test func aPortOutOfRangeIsAnError() async throws {
         let (_, diagnostics) = try Fixture.decode(Fixture.inline("probe: http http://127.0.0.1:99999/"))
         #expect(diagnostics.map(\.message) == ["port 99999 is out of range: a port is 1 to 65535"])
-        let curl = try CurlVerdict.of(["http://127.0.0.1:99999/"])
+        let curl = try await CurlVerdict.of(["http://127.0.0.1:99999/"])
         #expect(!curl.answered)
         let failure = await CurlHTTPTransport().send(HTTPRequest(method: "GET", url: "http://127.0.0.1:99999/", timeout: .seconds(2)))
         #expect(throws: NetworkFailure.self) { try failure.get() }
@@ -207,7 +208,7 @@ import TickmarkTestSupport
         for (path, check) in [("/bare-lf", "body=hello"), ("/folded", "header=X-Folded:second"), ("/space-colon", "body=ok"),
                               ("/dup-length", "body=hello"), ("/bad-length", "body=hello"), ("/chain?n=3", "body=end")] {
             let probe = try await ParityProbe.run("probe: http \(base)\(path) \(check)")
-            let curl = try CurlVerdict.of(["-L", "\(base)\(path)"])
+            let curl = try await CurlVerdict.of(["-L", "\(base)\(path)"])
             #expect((probe.status == .error) == !curl.answered, "\(path): probe \(probe.status) \(probe.reason), curl exit \(curl.exitStatus)")
             if curl.answered { #expect(probe.status == .pass, "\(path): \(probe.reason)") }
         }
