@@ -24,11 +24,13 @@ package struct CurlHTTPTransport: HTTPTransport {
 
     /// Sends the request on a thread of its own; a response of any status is a success.
     package func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure> {
-        if let failure = CurlLibrary.load() { return .failure(failure) }
         let cancellation = CancellationFlag()
         let options = options
-        return await DetachedThread.run({ CurlHTTPTransport.exchange(request, options: options, cancellation: cancellation) },
-                                        onCancel: { cancellation.raise() })
+        // Loading (dlopen, the first time) blocks too: it happens on the request's own thread.
+        return await DetachedThread.run({
+            if let failure = CurlLibrary.load() { return .failure(failure) }
+            return CurlHTTPTransport.exchange(request, options: options, cancellation: cancellation)
+        }, onCancel: { cancellation.raise() })
     }
 
     static func exchange(_ request: HTTPRequest, options: CurlOptions, cancellation: CancellationFlag) -> Result<HTTPResponse, NetworkFailure> {
