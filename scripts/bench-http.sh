@@ -70,9 +70,9 @@ echo "- [ ] Fast \`probe: http GET http://127.0.0.1:$port/fast status=200\`" > o
 { echo "# Slow"; for i in $(seq 1 100); do echo "- [ ] slow $i \`probe: http GET http://127.0.0.1:$port/slow/$i status=200\`"; done; } > slow.md
 echo "- [ ] Stream \`probe: http GET http://127.0.0.1:$port/stream status=200\`" > stream.md
 
-python3 - "$rounds" "$binary" "$baseline" <<'PY'
+python3 - "$rounds" "$binary" "$baseline" "$port" <<'PY'
 import os, statistics, subprocess, sys, time
-rounds, binary, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+rounds, binary, baseline, port = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 binaries = {"this": binary}
 if baseline: binaries["baseline"] = baseline
 def timed(command):
@@ -95,10 +95,12 @@ for _ in range(rounds):
     for label, build in cases.items():
         for name, path in binaries.items():
             samples.setdefault((label, name), []).append(timed(build(path)))
+curl_all = ["sh", "-c", f"seq 1 100 | xargs -P100 -I{{}} curl -s -o /dev/null http://127.0.0.1:{port}/slow/{{}}"]
 for _ in range(max(3, rounds // 3)):
     for label, (build, _) in slow_cases.items():
         for name, path in binaries.items():
             samples.setdefault((label, name), []).append(timed(build(path)))
+    samples.setdefault(("curl", "xargs -P100"), []).append(timed(curl_all))
 load = os.getloadavg()[0]
 print(f"load average at the end: {load:.2f}; rounds: {rounds} (slow cases: {max(3, rounds // 3)})")
 failed = False
@@ -112,6 +114,7 @@ for label in list(cases) + list(slow_cases):
         line += f"  ({ratio:.2f}x the ideal {ideal:.1f} s)"
         if "default" in label and ratio > 1.3: failed = True
     print(line)
+print(f"reference: 100 curl processes at once (xargs -P100): {statistics.median(samples[('curl', 'xargs -P100')]) * 1000:.1f} ms")
 for name, path in binaries.items():
     print(f"peak RSS, 100 MB body streamed, {name}: {peak_kib([path, 'run', 'stream.md', '--no-record']) / 1024:.1f} MiB")
 print(f"peak RSS, --version, this: {peak_kib([binary, '--version']) / 1024:.1f} MiB")
