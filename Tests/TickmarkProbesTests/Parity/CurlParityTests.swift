@@ -93,6 +93,13 @@ import TickmarkTestSupport
 
         let plain = try await ParityProbe.run("probe: http http://service.test:1/x body=service.test", CurlHTTPTransport(proxy: proxyURL, noProxy: ""))
         #expect(plain.status == .pass, "\(plain.reason)")
+
+        // A CIDR range in no_proxy is reached directly, as curl reaches it.
+        let direct = try await ParityProbe.run("probe: http https://127.0.0.1:\(origin.port)/json insecure=true json=.ok=true",
+                                               CurlHTTPTransport(proxy: wrongURL, noProxy: "10.0.0.0/8, 127.0.0.0/8"))
+        let curlDirect = try await CurlVerdict.of(["-x", wrongURL, "--noproxy", "10.0.0.0/8,127.0.0.0/8", "-k", "https://127.0.0.1:\(origin.port)/json"])
+        #expect(direct.status == .pass, "\(direct.reason)")
+        #expect(curlDirect.answered && curlDirect.status == 200, "\(curlDirect.errors)")
     }
 
     @Test func largeBodiesAreReadUpToMaxBody() async throws {
