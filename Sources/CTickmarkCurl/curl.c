@@ -36,7 +36,9 @@ static int look_up(void *library, const char *name, void **slot) {
 int tickmark_curl_load(const char *library, char *error, size_t size) {
     pthread_mutex_lock(&load_lock);
     if (load_state == 0) {
-        void *handle = dlopen(library, RTLD_NOW | RTLD_LOCAL);
+        // Lazy binding: libcurl and its thirty-odd libraries resolve a function when it is first
+        // called, not all at load, which is most of what loading costs.
+        void *handle = dlopen(library, RTLD_LAZY | RTLD_LOCAL);
         if (handle == NULL) {
             const char *reason = dlerror();
             snprintf(load_error, sizeof load_error, "%s", reason ? reason : "cannot be loaded");
