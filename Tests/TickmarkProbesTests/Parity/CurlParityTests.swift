@@ -102,6 +102,19 @@ import TickmarkTestSupport
         #expect(curlDirect.answered && curlDirect.status == 200, "\(curlDirect.errors)")
     }
 
+    @Test func aSOCKS5ProxyIsSpokenAsCurlSpeaksIt() async throws {
+        let origin = try ParityServers.raw()
+        defer { origin.stop() }
+        let proxy = try ParityServers.raw(["--socks"])
+        defer { proxy.stop() }
+        let proxyURL = "socks5h://127.0.0.1:\(proxy.port)"
+        let target = "http://service.test:\(origin.port)/json"
+        let probe = try await ParityProbe.run("probe: http \(target) json=.ok=true", CurlHTTPTransport(proxy: proxyURL, noProxy: ""))
+        let curl = try await CurlVerdict.of(["-x", proxyURL, "--noproxy", "", target])
+        #expect(probe.status == .pass, "\(probe.reason)")
+        #expect(curl.answered && curl.status == 200, "\(curl.errors)")
+    }
+
     @Test func largeBodiesAreReadUpToMaxBody() async throws {
         let server = try ParityServers.raw()
         defer { server.stop() }

@@ -6,10 +6,11 @@ import TickmarkTestSupport
 /// raw HTTP/1.1 server whose answers are written byte by byte (so that odd framing can be sent),
 /// an HTTP/2-only server (`nghttpd`), and a forward proxy that asks for a password.
 enum ParityServers {
-    /// The raw server: `script.py [--tls CERT KEY [--client-ca CA]] [--dual] [--proxy USER:PASSWORD]`.
+    /// The raw server: `script.py [--tls CERT KEY [--client-ca CA]] [--dual] [--proxy USER:PASSWORD] [--socks]`.
     /// With `--dual`, `::1` on the same port accepts nothing (its queue is full) while 127.0.0.1
     /// answers; with `--proxy`, it is a forward proxy (absolute-form GET answered itself, CONNECT
-    /// tunnelled) that wants `Proxy-Authorization: Basic` with those credentials.
+    /// tunnelled) that wants `Proxy-Authorization: Basic` with those credentials; with `--socks`,
+    /// a SOCKS5 proxy that connects every request to 127.0.0.1.
     static func raw(_ arguments: [String] = []) throws -> LoopbackScript {
         try LoopbackScript(rawServer, arguments: arguments, what: "parity server")
     }
@@ -143,8 +144,27 @@ enum ParityServers {
             try: s.shutdown(socket.SHUT_RDWR)
             except OSError: pass
 
+    def socks(conn):
+        # SOCKS5 without authentication; every destination is 127.0.0.1 at the port asked for.
+        head = conn.recv(2)
+        conn.recv(head[1])
+        conn.sendall(b"\x05\x00")
+        request = conn.recv(4)
+        kind = request[3]
+        if kind == 1: conn.recv(4)
+        elif kind == 3: conn.recv(conn.recv(1)[0])
+        else: conn.recv(16)
+        target_port = int.from_bytes(conn.recv(2), "big")
+        upstream = socket.create_connection(("127.0.0.1", target_port))
+        conn.sendall(b"\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00")
+        threading.Thread(target=pipe, args=(upstream, conn), daemon=True).start()
+        pipe(conn, upstream)
+
     def serve(conn):
         try:
+            if "--socks" in args:
+                socks(conn)
+                return
             if tls: conn = tls.wrap_socket(conn, server_side=True)
             method, target, headers, body = read_head(conn)
             if method is None: return
