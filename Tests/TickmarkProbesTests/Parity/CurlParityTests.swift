@@ -9,7 +9,7 @@ import TickmarkTestSupport
 /// One test at a time: each starts servers and waits for them.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct CurlParityTests {
     @Test func plainChunkedAndCompressedBodiesReadAsCurlReadsThem() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
         for path in ["/json", "/chunked", "/gzip", "/deflate"] {
@@ -21,7 +21,7 @@ import TickmarkTestSupport
     }
 
     @Test func headerPresenceAndRepeatedHeadersAreChecked() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
         let present = try await ParityProbe.run("probe: http \(base)/plain header=Content-Type")
@@ -35,7 +35,7 @@ import TickmarkTestSupport
     }
 
     @Test func anIPv6AddressThatDoesNotAnswerFallsBackToIPv4() async throws {
-        let server = try ParityServers.raw(["--dual"])
+        let server = try await ParityServers.start(["--dual"])
         defer { server.stop() }
         let resolve = "dual.test:\(server.port):[::1],127.0.0.1"
         let clock = ContinuousClock()
@@ -59,7 +59,7 @@ import TickmarkTestSupport
     }
 
     @Test func jsonNumbersCompareByValue() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let probe = try await ParityProbe.run(
             "probe: http http://127.0.0.1:\(server.port)/numbers json=.a=1.0 json=.a=1 json=.b=1.1 json=.b=1.10 json=.c=100 json=.c=1e2 "
@@ -72,10 +72,10 @@ import TickmarkTestSupport
     @Test func aProxyPasswordIsPercentDecodedAsCurlDecodesIt() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let certificates = try TestCertificates(in: folder)
-        let origin = try ParityServers.raw(["--tls", certificates.certificate, certificates.key])
+        let certificates = try await ParityServers.certificates(in: folder)
+        let origin = try await ParityServers.start(["--tls", certificates.certificate, certificates.key])
         defer { origin.stop() }
-        let proxy = try ParityServers.raw(["--proxy", "proxyuser:p@ss:w0rd"])
+        let proxy = try await ParityServers.start(["--proxy", "proxyuser:p@ss:w0rd"])
         defer { proxy.stop() }
         let proxyURL = "http://proxyuser:p%40ss%3Aw0rd@127.0.0.1:\(proxy.port)"
         let target = "https://localhost:\(origin.port)/json"
@@ -103,9 +103,9 @@ import TickmarkTestSupport
     }
 
     @Test func aSOCKS5ProxyIsSpokenAsCurlSpeaksIt() async throws {
-        let origin = try ParityServers.raw()
+        let origin = try await ParityServers.start()
         defer { origin.stop() }
-        let proxy = try ParityServers.raw(["--socks"])
+        let proxy = try await ParityServers.start(["--socks"])
         defer { proxy.stop() }
         let proxyURL = "socks5h://127.0.0.1:\(proxy.port)"
         let target = "http://service.test:\(origin.port)/json"
@@ -116,7 +116,7 @@ import TickmarkTestSupport
     }
 
     @Test func largeBodiesAreReadUpToMaxBody() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/big?mb=2.2"
         let probe = try await ParityProbe.run("probe: http \(url) json=.key=first")
@@ -127,7 +127,7 @@ import TickmarkTestSupport
     }
 
     @Test func credentialsInTheURLAreSentAndNeverShown() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let url = "http://user:p%40ss%20w@127.0.0.1:\(server.port)/auth"
         let probe = try await ParityProbe.run("probe: http \(url) body=welcome")
@@ -148,11 +148,11 @@ import TickmarkTestSupport
     @Test func anHTTP2OnlyServerAnswers() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let certificates = try TestCertificates(in: folder)
+        let certificates = try await ParityServers.certificates(in: folder)
         let site = try TemporaryFolder()
         defer { site.remove() }
         try site.write("health.json", #"{"status": "ok"}"#)
-        let server = try ParityServers.http2(serving: site.path, certificate: certificates.certificate, key: certificates.key)
+        let server = try await ParityServers.startHTTP2(serving: site.path, certificate: certificates.certificate, key: certificates.key)
         defer { server.stop() }
         let url = "https://localhost:\(server.port)/health.json"
         let probe = try await ParityProbe.run("probe: http \(url) ca=\(certificates.authority) json=.status=ok")
@@ -167,7 +167,7 @@ import TickmarkTestSupport
     }
 
     @Test func aConnectTimeoutAndAResponseTimeoutAreNamedApart() async throws {
-        let server = try ParityServers.raw(["--dual"])
+        let server = try await ParityServers.start(["--dual"])
         defer { server.stop() }
         let silent = try await ParityProbe.run("probe: http http://[::1]:\(server.port)/plain", timeout: .seconds(1))
         #expect(silent.reason == "connecting to [::1]:\(server.port) timed out after 1s")
@@ -180,12 +180,12 @@ import TickmarkTestSupport
     @Test func aCAFileAndAClientCertificateAreUsed() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let certificates = try TestCertificates(in: folder)
-        try Shell.run("""
+        let certificates = try await ParityServers.certificates(in: folder)
+        _ = try await ParityServers.offPool { try Shell.run("""
             openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout client.key -out client.csr -subj '/CN=probe' 2>/dev/null && \
             openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 30 -out client.pem 2>/dev/null
-            """, in: folder.path)
-        let server = try ParityServers.raw(["--tls", certificates.certificate, certificates.key, "--client-ca", certificates.authority])
+            """, in: folder.path) }
+        let server = try await ParityServers.start(["--tls", certificates.certificate, certificates.key, "--client-ca", certificates.authority])
         defer { server.stop() }
         let url = "https://localhost:\(server.port)/json"
         let mutual = "ca=\(certificates.authority) cert=\(folder.path)/client.pem key=\(folder.path)/client.key"
@@ -199,7 +199,7 @@ import TickmarkTestSupport
     }
 
     @Test func aCustomHostAndSecretHeadersStayWithTheirOrigin() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/redirect?to=http://localhost:PORT/headers"
         let probe = try await ParityProbe.run("probe: http \(url) headers=Host:internal.example headers=X-Api-Key:k3y headers=Accept:application/json")
@@ -222,7 +222,7 @@ import TickmarkTestSupport
     }
 
     @Test func oddFramingIsReadAsCurlReadsIt() async throws {
-        let server = try ParityServers.raw()
+        let server = try await ParityServers.start()
         defer { server.stop() }
         let base = "http://127.0.0.1:\(server.port)"
         for (path, check) in [("/bare-lf", "body=hello"), ("/folded", "header=X-Folded:second"), ("/space-colon", "body=ok"),

@@ -15,6 +15,35 @@ enum ParityServers {
         try LoopbackScript(rawServer, arguments: arguments, what: "parity server")
     }
 
+    /// `raw(arguments)`, started on a thread of its own: the tests' tasks share a few threads,
+    /// and waiting for a server to start must not hold one of them.
+    static func start(_ arguments: [String] = []) async throws -> LoopbackScript {
+        try await offPool { try raw(arguments) }
+    }
+
+    /// `http2(serving:certificate:key:)`, started on a thread of its own.
+    static func startHTTP2(serving folder: String, certificate: String, key: String) async throws -> LoopbackScript {
+        try await offPool { try http2(serving: folder, certificate: certificate, key: key) }
+    }
+
+    /// A test CA and a certificate for `localhost`, made on a thread of its own.
+    static func certificates(in folder: TemporaryFolder) async throws -> TestCertificates {
+        try await offPool { try TestCertificates(in: folder) }
+    }
+
+    /// Runs blocking set-up work (starting servers, the `openssl` command) on a thread of its own.
+    static func offPool<Value>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        let box = await withCheckedContinuation { (continuation: CheckedContinuation<UncheckedBox<Result<Value, any Error>>, Never>) in
+            Thread { continuation.resume(returning: UncheckedBox(value: Result { try work() })) }.start()
+        }
+        return try box.value.get()
+    }
+
+    /// Hands a value made on another thread back to the awaiting test; it is used by one test only.
+    struct UncheckedBox<Value>: @unchecked Sendable {
+        var value: Value
+    }
+
     /// `nghttpd` on 127.0.0.1 serving `folder` over HTTP/2 with TLS only.
     static func http2(serving folder: String, certificate: String, key: String) throws -> LoopbackScript {
         try LoopbackScript(http2Server, arguments: [folder, key, certificate], what: "nghttpd")
