@@ -42,8 +42,8 @@ struct RunCommand: TickmarkSubcommand {
     @Flag(help: "Run and count only items with probes; leave manual items out (for CI gates).")
     var probesOnly = false
 
-    @Option(help: "Probes running at once.")
-    var jobs: Int = 8
+    @Option(help: "Probes running at once (default 8, and 256 for http, tcp and tls probes, which wait on the network).")
+    var jobs: Int?
 
     @Flag(help: "Stop starting probes after the first blocking failure.")
     var failFast = false
@@ -87,7 +87,7 @@ struct RunCommand: TickmarkSubcommand {
 
     func validate() throws {
         guard !paths.isEmpty || pullRequest != nil else { throw ValidationError("name checklist files or folders, or --pull-request") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeout, DurationText.parse(timeout) == nil {
             throw ValidationError(DurationText.tooLong(timeout, option: "--timeout") ?? "--timeout must be a duration such as 90s, 10m or 1h, not '\(timeout)'")
         }
@@ -108,7 +108,10 @@ struct RunCommand: TickmarkSubcommand {
         let checklists = try (pullRequestRun.map { [$0.checklist] } ?? []) + files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
         var options = RunOptions()
         if let pullRequestRun { options.claimants[pullRequestRun.checklist.path] = pullRequestRun.claimant }
-        options.jobs = jobs
+        if let jobs {
+            options.jobs = jobs
+            options.networkJobs = jobs
+        }
         options.failFast = failFast
         options.strict = strict
         options.check = check

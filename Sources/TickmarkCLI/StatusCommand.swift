@@ -37,7 +37,7 @@ struct StatusCommand: TickmarkSubcommand {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json, not '\(format)'") }
     }
 
-    func execute(_ console: Console) async throws -> Int32 {
+    nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         try execute(console, clock: SystemClock())
     }
 

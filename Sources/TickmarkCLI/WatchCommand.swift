@@ -51,8 +51,8 @@ struct WatchCommand: TickmarkSubcommand {
     @Flag(help: "Do not write a record.")
     var noRecord = false
 
-    @Option(help: "Probes running at once.")
-    var jobs: Int = 8
+    @Option(help: "Probes running at once (default 8, and 256 for http, tcp and tls probes, which wait on the network).")
+    var jobs: Int?
 
     func validate() throws {
         guard let total = DurationText.parse(period), total > .zero else {
@@ -63,7 +63,7 @@ struct WatchCommand: TickmarkSubcommand {
         }
         guard interval <= total else { throw ValidationError("--every (\(every)) must not be longer than --for (\(period))") }
         guard tolerate >= 0 else { throw ValidationError("--tolerate must be a number of rounds, 0 or more, not \(tolerate)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !(noRecord && record != nil) else { throw ValidationError("--record and --no-record cannot be used together") }
     }
 
@@ -78,7 +78,10 @@ struct WatchCommand: TickmarkSubcommand {
         guard !files.isEmpty else { throw TickmarkError(.usage, "no checklist files found in \(paths.joined(separator: ", "))") }
         let checklists = try files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
         var selection = RunOptions()
-        selection.jobs = command.jobs
+        if let jobs = command.jobs {
+            selection.jobs = jobs
+            selection.networkJobs = jobs
+        }
         selection.sections = command.section
         let scope = WatchScope(checklists, options: selection)
         guard scope.probeItems > 0 else {

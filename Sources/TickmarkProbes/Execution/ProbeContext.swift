@@ -138,6 +138,16 @@ package struct HTTPRequest: Sendable, Equatable {
     package var insecure: Bool
     /// Whether to follow redirects (credentials are never forwarded to another origin).
     package var followRedirects: Bool
+    /// The most body bytes kept.
+    package var bodyLimit = HTTPResponse.bodyLimit
+    /// Whether to stop reading at `bodyLimit` (the checks need the body) or read on, counting.
+    package var stopAtBodyLimit = true
+    /// A PEM file of the certificate authorities to trust besides the system's (`ca`).
+    package var certificateAuthorityFile: String?
+    /// A PEM client certificate for mutual TLS (`cert`).
+    package var clientCertificateFile: String?
+    /// The PEM private key of the client certificate (`key`).
+    package var clientKeyFile: String?
 
     /// Creates a request.
     package init(method: String, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil, timeout: Duration, insecure: Bool = false, followRedirects: Bool = true) {
@@ -153,8 +163,8 @@ package struct HTTPRequest: Sendable, Equatable {
 
 /// An HTTP response.
 package struct HTTPResponse: Sendable, Equatable {
-    /// The largest body kept, in bytes; the rest is not read.
-    package static let bodyLimit = 1024 * 1024
+    /// The largest body kept by default, in bytes (16 MiB; `max-body` changes it for a probe).
+    package static let bodyLimit = 16 * 1024 * 1024
 
     /// The status code.
     package var status: Int
@@ -166,22 +176,34 @@ package struct HTTPResponse: Sendable, Equatable {
     package var latency: Duration
     /// The URL that answered, after redirects; `nil` when it is the one requested.
     package var finalURL: String?
-    /// Whether the body was longer than `bodyLimit` and cut.
+    /// Whether the body was longer than the request's `bodyLimit` and cut.
     package var bodyTruncated: Bool
+    /// The body's size as received (decoded), kept or not; at least `body.count`.
+    package var bodySize: Int
+    /// The protocol version that answered: `1.1`, `2` …
+    package var httpVersion: String?
 
     /// Creates a response.
-    package init(status: Int, headers: [HTTPHeader], body: [UInt8], latency: Duration, finalURL: String? = nil, bodyTruncated: Bool = false) {
+    package init(status: Int, headers: [HTTPHeader], body: [UInt8], latency: Duration, finalURL: String? = nil, bodyTruncated: Bool = false,
+                 bodySize: Int? = nil, httpVersion: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.latency = latency
         self.finalURL = finalURL
         self.bodyTruncated = bodyTruncated
+        self.bodySize = max(bodySize ?? body.count, body.count)
+        self.httpVersion = httpVersion
     }
 
     /// The value of the first header named `name` (compared case-insensitively).
     package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// The values of every header named `name` (compared case-insensitively), in order.
+    package func headerValues(_ name: String) -> [String] {
+        headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
 }
 
@@ -283,7 +305,7 @@ extension ProbeContext {
     package static func live(workingDirectory: String, environment: [String: String], timeout: Duration) -> ProbeContext {
         ProbeContext(
             workingDirectory: workingDirectory, environment: environment, timeout: timeout,
-            now: { Date() }, processes: SystemProcessLauncher(), http: SocketHTTPTransport(),
+            now: { Date() }, processes: SystemProcessLauncher(), http: CurlHTTPTransport(),
             network: SocketNetworkProber(), files: LocalFileReader()
         )
     }

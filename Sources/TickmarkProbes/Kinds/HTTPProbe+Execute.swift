@@ -5,12 +5,19 @@ extension HTTPProbe {
     /// Sends the request and checks status, body, JSON values, headers and latency; every
     /// expectation that does not hold is named in the reason.
     package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             method: configuration.method, url: configuration.url, headers: configuration.requestHeaders,
             body: configuration.requestBody.map { Array($0.utf8) }, timeout: context.timeout,
             insecure: configuration.insecure, followRedirects: configuration.followRedirects
         )
-        var evidence = ProbeEvidence(action: "\(configuration.method) \(configuration.url)")
+        let checksBody = configuration.bodyContains != nil || configuration.bodyMatches != nil || !configuration.expectedJSON.isEmpty
+        // Without body checks, only the head shown as evidence is kept; the rest is read and counted.
+        request.bodyLimit = checksBody ? configuration.maximumBody : min(configuration.maximumBody, max(ProbeEvidence.outputLimit, 4096))
+        request.stopAtBodyLimit = checksBody
+        request.certificateAuthorityFile = configuration.certificateAuthorityFile.map { path(of: $0, in: context) }
+        request.clientCertificateFile = configuration.clientCertificateFile.map { path(of: $0, in: context) }
+        request.clientKeyFile = configuration.clientKeyFile.map { path(of: $0, in: context) }
+        var evidence = ProbeEvidence(action: "\(configuration.method) \(configuration.shownURL)")
         if configuration.insecure { evidence.fields.append(EvidenceField("certificate", "not verified (insecure)")) }
         let response: HTTPResponse
         switch await context.http.send(request) {
@@ -34,33 +41,47 @@ extension HTTPProbe {
             case .success(true): break
             }
         }
-        problems += jsonProblems(configuration.expectedJSON, body: response.body)
-        for header in configuration.expectedHeaders {
-            guard let value = response.header(header.name) else {
-                problems.append("header \(header.name) is missing")
-                continue
-            }
-            if !value.contains(header.value) {
-                problems.append("header \(header.name) is \(ExecutionText.quoted(value)), expected it to contain \(ExecutionText.quoted(header.value))")
-            }
-        }
+        problems += jsonProblems(configuration.expectedJSON, body: response.body, truncated: response.bodyTruncated, limit: request.bodyLimit)
+        problems += headerProblems(configuration.expectedHeaders, in: response)
         if let maximum = configuration.maximumLatency, response.latency > maximum {
             problems.append("took \(ExecutionText.duration(response.latency)), more than \(ExecutionText.duration(maximum))")
         }
         guard problems.isEmpty else {
-            let cut = response.bodyTruncated ? " (body cut at \(HTTPResponse.bodyLimit / 1024 / 1024) MiB)" : ""
+            let cut = response.bodyTruncated && checksBody
+                ? " (only the first \(ByteSize.format(request.bodyLimit)) of the body was read: raise max-body to check more)" : ""
             return ProbeResult(.fail, problems.joined(separator: "; ") + cut, evidence: evidence)
         }
         return ProbeResult(.pass, "status \(response.status) in \(ExecutionText.duration(response.latency))", evidence: evidence)
     }
 
+    /// The header expectations that do not hold, one phrase each. A name alone asks for the
+    /// header to be there; with a value, one of the header's values (it may be repeated) must
+    /// contain it.
+    static func headerProblems(_ expectations: [HTTPHeader], in response: HTTPResponse) -> [String] {
+        expectations.compactMap { header -> String? in
+            let values = response.headerValues(header.name)
+            guard !values.isEmpty else { return "header \(header.name) is missing" }
+            if header.value.isEmpty || values.contains(where: { $0.contains(header.value) }) { return nil }
+            let shown = values.map { ExecutionText.quoted($0) }.joined(separator: ", ")
+            return values.count == 1
+                ? "header \(header.name) is \(shown), expected it to contain \(ExecutionText.quoted(header.value))"
+                : "header \(header.name) is \(shown), expected one of them to contain \(ExecutionText.quoted(header.value))"
+        }
+    }
+
+    /// A path as written in the probe, relative to the working directory when not absolute.
+    private static func path(of file: String, in context: ProbeContext) -> String {
+        file.hasPrefix("/") ? file : context.workingDirectory + "/" + file
+    }
+
     /// The JSON expectations that do not hold, one phrase each.
-    static func jsonProblems(_ expectations: [JSONExpectation], body: [UInt8]) -> [String] {
+    static func jsonProblems(_ expectations: [JSONExpectation], body: [UInt8], truncated: Bool = false, limit: Int = HTTPResponse.bodyLimit) -> [String] {
         guard !expectations.isEmpty else { return [] }
         let document: JSONValue
         do {
             document = try JSONParser.parse(body)
         } catch {
+            if truncated { return ["body is larger than max-body=\(ByteSize.format(limit).replacingOccurrences(of: " ", with: "")) and json needs all of it"] }
             return [body.isEmpty ? "body is empty, not JSON" : "body is not JSON"]
         }
         return expectations.compactMap { expectation in
@@ -78,8 +99,9 @@ extension HTTPProbe {
         evidence.fields.append(EvidenceField("latency", ExecutionText.duration(response.latency)))
         let contentType = response.header("Content-Type")
         if let contentType { evidence.fields.append(EvidenceField("content-type", contentType)) }
-        if let finalURL = response.finalURL { evidence.fields.append(EvidenceField("final-url", finalURL)) }
-        let size = "\(response.body.count) bytes" + (response.bodyTruncated ? " (cut)" : "")
+        if let finalURL = response.finalURL { evidence.fields.append(EvidenceField("final-url", URLCredentials.masked(finalURL))) }
+        if let version = response.httpVersion, version != "1.1" { evidence.fields.append(EvidenceField("protocol", "HTTP/\(version)")) }
+        let size = "\(response.bodySize) bytes" + (response.bodyTruncated && response.bodySize == response.body.count ? " (cut)" : "")
         evidence.fields.append(EvidenceField("body", size))
         if isText(contentType: contentType, body: response.body) {
             evidence.output = EvidenceText.head(response.body)

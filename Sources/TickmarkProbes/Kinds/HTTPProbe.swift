@@ -32,6 +32,17 @@ package struct HTTPProbe: ProbeKind {
         package var expectedHeaders: [HTTPHeader] = []
         /// The longest the response may take (`under`).
         package var maximumLatency: Duration?
+        /// The most body bytes read for `body`, `matches` and `json` (`max-body`, default 16 MiB).
+        package var maximumBody = HTTPResponse.bodyLimit
+        /// A PEM file of certificate authorities trusted besides the system's (`ca`).
+        package var certificateAuthorityFile: String?
+        /// A PEM client certificate for mutual TLS (`cert`).
+        package var clientCertificateFile: String?
+        /// The client certificate's PEM private key (`key`; default: in the `cert` file).
+        package var clientKeyFile: String?
+
+        /// The URL as shown: a password written in it is `***`.
+        package var shownURL: String { URLCredentials.masked(url) }
 
         /// What the probe will do, in one line, for `--dry-run`.
         package var summary: String {
@@ -41,7 +52,7 @@ package struct HTTPProbe: ProbeKind {
             expectations += expectedJSON.map { "json \($0.path) = \($0.value.evidenceText)" }
             expectations += expectedHeaders.map { $0.value.isEmpty ? "header \($0.name)" : "header \($0.name) containing \(JSONValue.string($0.value).evidenceText)" }
             if let maximumLatency { expectations.append("under \(DurationText.format(maximumLatency))") }
-            var text = "\(method) \(url)"
+            var text = "\(method) \(shownURL)"
             if requestBody != nil { text += " with a body" }
             if insecure { text += " (certificate not verified)" }
             return text + " expecting " + expectations.joined(separator: ", ")
@@ -66,7 +77,11 @@ package struct HTTPProbe: ProbeKind {
             ProbeParameter("headers", "request headers: inline headers=NAME:VALUE (repeatable), block mapping"),
             ProbeParameter("data", "the request body"),
             ProbeParameter("insecure", "true to skip TLS certificate verification (default false)"),
-            ProbeParameter("follow", "false to not follow redirects (default true)"),
+            ProbeParameter("follow", "false to not follow redirects (default true); the status and every check apply to the final response"),
+            ProbeParameter("ca", "a PEM file of certificate authorities to trust besides the system's (a relative path is from the folder tickmark runs in)"),
+            ProbeParameter("cert", "a PEM client certificate for mutual TLS"),
+            ProbeParameter("key", "the client certificate's PEM private key (default: in the cert file)"),
+            ProbeParameter("max-body", "the most body read for body, matches and json, such as 64MiB (default 16MiB)"),
         ],
         examples: [
             .valid("probe: http GET https://example.com/health status=200"),
@@ -76,12 +91,16 @@ package struct HTTPProbe: ProbeKind {
             .valid("probe: http HEAD https://example.com/ status=2xx,304 header=Content-Type:text/html follow=false"),
             .valid("probe: http https://example.com/api json.version=1.2.3 json=/items/0/id=7 body=ok"),
             .valid("probe: http POST https://example.com/hook data='{\"ok\":true}' headers=Content-Type:application/json status=202"),
+            .valid("probe: http https://internal.example.com/health ca=certs/ca.pem cert=certs/client.pem key=certs/client.key"),
+            .valid("probe: http https://example.com/export.json json=.count=3 max-body=200MiB"),
             .invalid("probe: http", .missingArgument),
             .invalid("probe: http GET", .missingArgument),
             .invalid("probe: http GTE https://example.com", .invalidArgument),
             .invalid("probe: http GET ftp://example.com/file", .invalidArgument),
             .invalid("probe: http GET example.com/health", .invalidArgument),
             .invalid("probe: http GET https://example.com status=2000", .invalidArgument),
+            .invalid("probe: http GET https://example.com:99999/", .invalidArgument),
+            .invalid("probe: http GET https://example.com max-body=lots", .invalidArgument),
             .invalid("probe: http GET https://example.com json=.commit", .invalidArgument),
             .invalid("probe: http GET https://example.com json=.a..b=1", .invalidArgument),
             .invalid("probe: http GET https://example.com header=Bad\\ Name:x", .invalidArgument),
@@ -124,8 +143,19 @@ package struct HTTPProbe: ProbeKind {
         configuration.expectedJSON = decodeJSON(&decoder)
         configuration.expectedHeaders = decodeHeaders("header", valueRequired: false, &decoder)
         configuration.maximumLatency = decoder.duration("under")
+        configuration.certificateAuthorityFile = decoder.string("ca")
+        configuration.clientCertificateFile = decoder.string("cert")
+        configuration.clientKeyFile = decoder.string("key")
+        if let option = decoder.option("max-body"), let text = option.value.scalarText, !ProbeDecoder.hasVariables(text) {
+            if let size = ByteSize.parse(text), size >= 1024 {
+                configuration.maximumBody = size
+            } else {
+                decoder.error(.invalidArgument, "'max-body' must be a size of at least 1KiB such as 64MiB or 100MB, not '\(text)'",
+                              at: option.position, length: "max-body".utf8.count)
+            }
+        }
         decoder.finish(
-            allowedOptions: ["status", "body", "matches", "json", "header", "under", "headers", "data", "insecure", "follow"],
+            allowedOptions: ["status", "body", "matches", "json", "header", "under", "headers", "data", "insecure", "follow", "ca", "cert", "key", "max-body"],
             repeatable: ["json", "header", "headers"]
         )
         return configuration
@@ -147,13 +177,15 @@ package struct HTTPProbe: ProbeKind {
             }
             let literal = prefix.lowercased()
             return literal.isEmpty || "http://".hasPrefix(literal) || "https://".hasPrefix(literal)
-                ? nil : "URL '\(url)' must start with http:// or https://"
+                ? nil : "URL '\(URLCredentials.masked(url))' must start with http:// or https://"
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
-            return firstIndex(of: "://", in: url) != nil ? "'\(url)' is not a valid URL" : "URL '\(url)' must start with http:// or https://"
+            let shown = URLCredentials.masked(url)
+            return firstIndex(of: "://", in: url) != nil ? "'\(shown)' is not a valid URL" : "URL '\(shown)' must start with http:// or https://"
         }
         guard schemes.contains(scheme) else { return "URL scheme must be http or https, not '\(scheme)'" }
-        guard let host = components.host, !host.isEmpty else { return "URL '\(url)' has no host" }
+        guard let host = components.host, !host.isEmpty else { return "URL '\(URLCredentials.masked(url))' has no host" }
+        if let port = components.port, !(1...65535).contains(port) { return "port \(port) is out of range: a port is 1 to 65535" }
         return nil
     }
 

@@ -105,13 +105,16 @@ package enum ProbeRunner {
         _ batch: [PlannedProbe], plan: PlannedChecklist, checklistIndex: Int, options: RunOptions, context: ProbeContext,
         redactor: Redactor, store: ResultStore, deadline: ContinuousClock.Instant?, onEvent: @escaping @Sendable (RunEvent) -> Void
     ) async {
-        let jobs = max(1, options.jobs)
-        await withTaskGroup(of: Void.self) { group in
-            var next = 0
-            func startNext() {
-                guard next < batch.count else { return }
-                let probe = batch[next]
-                next += 1
+        // Two lanes: probes that wait on the network, and the others (processes, files), each with its limit.
+        let lanes = RunOptions.lanes(of: batch.map(\.decoded.spec.kind))
+        let limits = [max(1, options.jobs), max(1, options.networkJobs)]
+        await withTaskGroup(of: Int.self) { group in
+            var next = [0, 0]
+            var running = [0, 0]
+            func start(lane: Int) {
+                let probe = batch[lanes[lane][next[lane]]]
+                next[lane] += 1
+                running[lane] += 1
                 group.addTask {
                     let outcome = await execute(probe, plan: plan, options: options, context: context, redactor: redactor,
                                                 store: store, deadline: deadline, onEvent: onEvent)
@@ -123,10 +126,19 @@ package enum ProbeRunner {
                         let outcome = Verdict.item(probe.item, plan: plan, probes: probes, options: options, now: context.now())
                         onEvent(.itemFinished(checklist: checklistIndex, item: probe.item, outcome: outcome))
                     }
+                    return lane
                 }
             }
-            for _ in 0..<min(jobs, batch.count) { startNext() }
-            while await group.next() != nil { startNext() }
+            func fill() {
+                for lane in 0..<2 {
+                    while running[lane] < limits[lane], next[lane] < lanes[lane].count { start(lane: lane) }
+                }
+            }
+            fill()
+            while let lane = await group.next() {
+                running[lane] -= 1
+                fill()
+            }
         }
     }
 

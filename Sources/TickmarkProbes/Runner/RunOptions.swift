@@ -3,8 +3,11 @@ import Tickmark
 
 /// How `tickmark run` runs: selection, concurrency, strictness, limits.
 package struct RunOptions: Sendable {
-    /// Probes running at once (`--jobs`, default 8).
+    /// Probes running at once (`--jobs`, default 8), besides the network probes.
     package var jobs: Int = 8
+    /// `http`, `tcp` and `tls` probes running at once: they wait on the network, not the CPU, so
+    /// they do not queue behind `jobs` (`--jobs` sets both; default 256).
+    package var networkJobs: Int = 256
     /// Stop starting probes after the first blocking failure (`--fail-fast`).
     package var failFast = false
     /// Manual items count only with a sign-off, not a tick (`--strict`).

@@ -104,6 +104,8 @@ package struct VariableScope: Sendable {
             values[name] = value
             secretNames.insert(name)
         }
+        // A variable written as a URL's password is secret whatever its name.
+        secretNames.formUnion(URLCredentials.passwordVariables(in: String(decoding: checklist.source.bytes, as: UTF8.self)))
         self.values = values
         self.secretNames = secretNames
     }

@@ -5,18 +5,22 @@ import Tickmark
 package struct SocketNetworkProber: NetworkProber {
     /// PEM files of certificates trusted in addition to the system's store (a private CA).
     package var trustedCertificateFiles: [String]
+    /// Addresses for host names (numeric, tried in order), as `curl --resolve` gives them.
+    package var hosts: [String: [String]]
 
     /// Creates a prober.
-    package init(trustedCertificateFiles: [String] = []) {
+    package init(trustedCertificateFiles: [String] = [], hosts: [String: [String]] = [:]) {
         self.trustedCertificateFiles = trustedCertificateFiles
+        self.hosts = hosts
     }
 
     /// Resolves `host`, connects to `port` within `timeout`, closes the connection, and returns
     /// how long connecting took (resolution included).
     package func connect(host: String, port: Int, timeout: Duration) async -> Result<Duration, NetworkFailure> {
-        await DetachedThread.run {
+        let hosts = hosts
+        return await DetachedThread.run {
             let start = ContinuousClock.now
-            return TCPSocket.connect(host: host, port: port, timeout: timeout, deadline: start + timeout)
+            return TCPSocket.connect(host: host, port: port, timeout: timeout, deadline: start + timeout, hosts: hosts)
                 .map { _ in ContinuousClock.now - start }
         }
     }
@@ -26,10 +30,11 @@ package struct SocketNetworkProber: NetworkProber {
     /// here: `chainVerified`, `matchesHost` and `verificationError` say what is wrong.
     package func certificate(host: String, port: Int, serverName: String, timeout: Duration) async -> Result<CertificateInfo, NetworkFailure> {
         let trusted = trustedCertificateFiles
+        let hosts = hosts
         return await DetachedThread.run {
             let deadline = ContinuousClock.now + timeout
             let socket: TCPSocket
-            switch TCPSocket.connect(host: host, port: port, timeout: timeout, deadline: deadline) {
+            switch TCPSocket.connect(host: host, port: port, timeout: timeout, deadline: deadline, hosts: hosts) {
             case .success(let connected): socket = connected
             case .failure(let failure): return .failure(failure)
             }

@@ -55,10 +55,37 @@ extension JSONValue {
         }
     }
 
+    /// The value of `text` when it is a JSON number (`-1`, `1.50`, `1e2`), nil otherwise.
+    static func numberValue(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == 0x2D { index += 1 }
+        guard digits() > 0 else { return nil }
+        if index < bytes.count, bytes[index] == 0x2E {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < bytes.count, bytes[index] | 0x20 == 0x65 {
+            index += 1
+            if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard index == bytes.count, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    private func scalarText(_ number: Double) -> String { JSONValue.number(number).scalarText ?? "" }
+
     /// Whether `actual` satisfies this value taken as an expectation.
     ///
     /// Scalars match when their JSON text is the same, so the expectation `"3"` (as every inline
-    /// value is a string) matches the number `3`, and `true` matches `true`. An expected array
+    /// value is a string) matches the number `3`, and `true` matches `true`; numbers match by
+    /// value, so `"1.0"`, `"1e0"` and `1` all match the number `1`. An expected array
     /// matches an array of the same length whose elements match one by one. An expected object
     /// matches an object that has every expected key with a matching value; other keys are ignored.
     package func isSatisfied(by actual: JSONValue) -> Bool {
@@ -69,6 +96,10 @@ extension JSONValue {
             return expected.allSatisfy { member in actual[member.key].map { member.value.isSatisfied(by: $0) } ?? false }
         case (.number(let expected), .number(let found)):
             return expected == found
+        case (.string(let expected), .number(let found)):
+            // An inline value is text: a number written any way (1.0, 1e2, 100) matches by value.
+            if let value = JSONValue.numberValue(expected) { return value == found }
+            return expected == scalarText(found)
         default:
             guard let expected = scalarText, let found = actual.scalarText else { return false }
             return expected == found

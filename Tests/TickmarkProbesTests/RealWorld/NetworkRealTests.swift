@@ -7,7 +7,7 @@ import TickmarkTestSupport
 @Suite(.timeLimit(.minutes(1))) struct NetworkRealTests {
     private func context(_ prober: SocketNetworkProber = SocketNetworkProber(), timeout: Duration = .seconds(5)) -> ProbeContext {
         ProbeContext(workingDirectory: "/tmp", environment: [:], timeout: timeout, now: { Date() }, processes: SystemProcessLauncher(),
-                     http: SocketHTTPTransport(), network: prober, files: LocalFileReader())
+                     http: CurlHTTPTransport(), network: prober, files: LocalFileReader())
     }
 
     @Test func tcpConnectsToAnOpenPortAndFailsOnAClosedOne() async throws {

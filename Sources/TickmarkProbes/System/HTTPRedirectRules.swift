@@ -1,13 +1,17 @@
 import Foundation
 import Tickmark
 
-/// The rules the HTTP client applies when a response redirects.
-enum HTTPRedirects {
+/// The rules the HTTP transport applies when a response redirects.
+enum HTTPRedirectRules {
     /// The most redirects followed for one request.
     static let maximumCount = 10
 
-    /// Headers that carry credentials; never sent to another origin than the one requested.
-    static let credentialHeaders: Set<String> = ["authorization", "cookie", "proxy-authorization"]
+    /// Request headers that go on to another origin than the one requested: those that say what
+    /// the client accepts and what it sends. Every other header the probe names (`Authorization`,
+    /// `Cookie`, `Host`, `X-Api-Key`, any custom one) stays with the origin it was written for.
+    static let crossOriginHeaders: Set<String> = [
+        "accept", "accept-language", "cache-control", "content-language", "content-type", "user-agent",
+    ]
 
     /// Whether `status` redirects (and a `Location` header says where).
     static func isRedirect(_ status: Int) -> Bool {
@@ -21,16 +25,16 @@ enum HTTPRedirects {
         return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
     }
 
-    /// Whether a request to `target` may carry the credentials given for `original`.
-    static func mayForwardCredentials(from original: URL, to target: URL) -> Bool {
+    /// Whether `target` is on the origin of `original`.
+    static func sameOrigin(_ original: URL, _ target: URL) -> Bool {
         origin(original) == origin(target)
     }
 
     /// The headers to send to `target`: all of them on the same origin as `original`, otherwise
-    /// all but the credentials.
+    /// only `crossOriginHeaders`.
     static func headers(_ headers: [HTTPHeader], from original: URL, to target: URL) -> [HTTPHeader] {
-        if mayForwardCredentials(from: original, to: target) { return headers }
-        return headers.filter { !credentialHeaders.contains($0.name.lowercased()) }
+        if sameOrigin(original, target) { return headers }
+        return headers.filter { crossOriginHeaders.contains($0.name.lowercased()) }
     }
 
     /// The method after a redirect: 303 turns anything but HEAD into GET; 301 and 302 turn POST
