@@ -34,10 +34,11 @@ struct SignCommand: TickmarkSubcommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("Run record(s) the report was made from, for the DSSE predicate (repeatable).", valueName: "record"))
     var record: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signature.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signature (- for standard output).", valueName: "file"))
     var output: String?
 
     func execute(_ console: Console) async throws -> Int32 {
+        try OutputFile.refuseInput(output, option: "--output", inputs: [file, key] + record, base: console.currentDirectory)
         let signingKey = try SigningKey.load(path: expandHome(key, console: console))
         var predicate: InTotoPredicate?
         if format == .dsse {
@@ -47,6 +48,11 @@ struct SignCommand: TickmarkSubcommand {
                 throw TickmarkError(.usage, "a DSSE signature carries the release decision: pass the run record(s) behind the report with --record RECORD", path: file)
             }
             predicate = ReleasePredicate.make(records: records)
+        }
+        if output == OutputFile.standardOutput {
+            let (_, bytes) = try ReportSigner.signature(file: file, key: signingKey, format: format, predicate: predicate, output: nil)
+            try OutputFile.write(bytes, to: OutputFile.standardOutput, console: console)
+            return 0
         }
         let written = try ReportSigner.sign(file: file, key: signingKey, format: format, predicate: predicate, output: output)
         console.line("Signed \(file) with \(signingKey.publicKey.fingerprint)\(signingKey.usesAgent ? " (via the SSH agent)" : ""): \(written)")
