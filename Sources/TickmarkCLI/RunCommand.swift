@@ -133,6 +133,8 @@ struct RunCommand: TickmarkSubcommand {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
         let progress = RunProgress(checklists: checklists, console: console, heartbeat: DurationText.parse(heartbeat) ?? .seconds(30))
+        let signals = RunSignals()
+        defer { signals.stop() }
         let outcome: RunOutcome
         do {
             outcome = try await ProbeRunner.run(checklists, sources: sources, options: options, context: context) { event in
