@@ -81,12 +81,14 @@ extension RunRecord.ChecklistRecord {
     func recomputed(signOffs: [SignOff], at date: Date, strict: Bool, trust: SignerTrust) -> RunRecord.ChecklistRecord {
         var copy = self
         var own = [Bool](repeating: true, count: items.count)
+        // Grouped once: looking each item's sign-offs up in the whole list made this quadratic.
+        let signOffsByItem = Dictionary(grouping: signOffs.filter { $0.checklist == id }, by: \.item)
         for index in items.indices {
             var item = items[index]
             if item.state == .na {
                 own[index] = true
             } else if item.isManual {
-                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust)
+                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffsByItem[item.id] ?? [], at: date, strict: strict, trust: trust)
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else {
                 own[index] = item.status == .pass || item.status == .skipped
@@ -114,9 +116,20 @@ extension RunRecord.ChecklistRecord {
     /// Blockers not about an item's own result: unmet requirements, and boxes ticked in the file
     /// that nothing backs (`--check`) unless the item has since passed or been signed off.
     private func carriedBlockers(newItems: [RunRecord.ItemRecord]) -> [String] {
-        blockers.filter { blocker in
-            guard let item = newItems.first(where: { blocker.hasPrefix("\($0.id) (line \($0.line)): ") }) else { return true }
-            let rest = blocker.dropFirst("\(item.id) (line \(item.line)): ".count)
+        // Each item's blocker prefix, looked up by every "): " of a blocker (not searched per item).
+        let itemOfPrefix = Dictionary(newItems.map { ("\($0.id) (line \($0.line)): ", $0) }, uniquingKeysWith: { first, _ in first })
+        func item(of blocker: String) -> (item: RunRecord.ItemRecord, prefix: String)? {
+            var search = blocker.startIndex
+            while let end = blocker.range(of: "): ", range: search..<blocker.endIndex) {
+                let prefix = String(blocker[..<end.upperBound])
+                if let item = itemOfPrefix[prefix] { return (item, prefix) }
+                search = end.upperBound
+            }
+            return nil
+        }
+        return blockers.filter { blocker in
+            guard let (item, prefix) = item(of: blocker) else { return true }
+            let rest = blocker.dropFirst(prefix.count)
             return rest.hasPrefix("ticked in the file, but") && item.status != .signedOff && item.status != .pass
         }
     }
