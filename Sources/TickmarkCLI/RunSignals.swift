@@ -12,12 +12,21 @@ final class RunSignals: @unchecked Sendable {
     /// How long the groups have between the forwarded signal and SIGKILL.
     static let grace: TimeInterval = 0.5
 
+    /// Whether signals are handled: in the `tickmark` process only (`TickmarkCommand.runMain`),
+    /// never when commands run inside another program, such as the tests, whose signal
+    /// dispositions are not Tickmark's to change.
+    static let enabled = Atomic<Bool>(false)
+
     // Created once in `init`, cancelled only in `stop`.
     private let sources: [DispatchSourceSignal]
     private let previous: [sig_t?]
 
     /// Starts handling the signals, until `stop`.
     init() {
+        guard Self.enabled.load(ordering: .relaxed) else {
+            (previous, sources) = ([], [])
+            return
+        }
         previous = Self.handled.map { signal($0, SIG_IGN) }
         sources = Self.handled.map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
