@@ -2,7 +2,8 @@
 # Installs the Debian packages Tickmark needs to build and test, when they are missing. After it,
 # `swift test` needs nothing else: the tests drive cmark-gfm (the parser's reference), xmllint (the
 # JUnit schema), python3 with jsonschema (the run-record schema), git, ssh-keygen, ssh-agent and
-# openssl (signatures checked by the real tools), curl and nghttpd (the HTTP probes' parity tests).
+# openssl (signatures checked by the real tools), curl and nghttpd (the HTTP probes' parity tests),
+# chromium (HTML reports rendered headless).
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,7 @@ packages=(
   python3-jsonschema                                         # the run-record schema check in the tests
   libcurl4-openssl-dev                                       # HTTP probes: libcurl's headers (the library is loaded at run time)
   nghttp2-server                                             # nghttpd: the HTTP/2-only server of the curl-parity tests
+  chromium                                                   # HTML reports opened headless: the true banner shows
 )
 missing=()
 for package in "${packages[@]}"; do

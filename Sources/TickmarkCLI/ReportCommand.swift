@@ -29,7 +29,7 @@ struct ReportCommand: TickmarkSubcommand {
     @Option(help: ArgumentHelp("A Mustache template replacing the built-in one (md and html).", valueName: "file"))
     var template: String?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report here (atomically) instead of to standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report here instead of to standard output (- for standard output). A regular file is replaced atomically; a device or FIFO is written to.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("Judge sign-offs at this time instead of now (ISO 8601).", valueName: "time"))
@@ -54,6 +54,7 @@ struct ReportCommand: TickmarkSubcommand {
 
     nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
         let format = ReportFormat(rawValue: format) ?? .md
+        try OutputFile.refuseInput(output, option: "-o", inputs: records + (template.map { [$0] } ?? []), base: console.currentDirectory)
         let sources = try records.map { path throws(TickmarkError) in
             (path: path, record: try RunRecord.load(CommandPaths.absolute(path, base: console.currentDirectory)))
         }
@@ -69,14 +70,8 @@ struct ReportCommand: TickmarkSubcommand {
             templateText = text
         }
         let text = try ReportRenderer.render(report, format: format, template: templateText, templatePath: template)
-        if let output {
-            let path = CommandPaths.absolute(output, base: console.currentDirectory)
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch {
-                throw TickmarkError(.cannotWrite, "cannot create the folder for the report: \(error.localizedDescription)", path: output)
-            }
-            try AtomicFile.replace(path: path, expected: nil, with: Array(text.utf8))
+        if let output, output != OutputFile.standardOutput {
+            try OutputFile.write(Array(text.utf8), to: output, console: console)
             let blockers = report.record.checklists.reduce(0) { $0 + $1.blockers.count }
             console.errorLine("\(report.decision.rawValue)\(blockers > 0 ? " (\(blockers) blocker\(blockers == 1 ? "" : "s"))" : ""): wrote \(output)")
         } else {

@@ -105,6 +105,9 @@ struct RunCommand: TickmarkSubcommand {
         let filePaths = paths.filter { !$0.hasPrefix("github:") }
         let files = try ChecklistPaths.expand(filePaths, base: console.currentDirectory)
         guard !files.isEmpty || pullRequestRun != nil else { throw TickmarkError(.usage, "no checklist files found in \(paths.joined(separator: ", "))") }
+        let inputs = files + (variableArguments.varsFile.map { [$0] } ?? []) + (record.map { [$0] } ?? [])
+        try OutputFile.refuseInput(junit, option: "--junit", inputs: inputs, base: console.currentDirectory)
+        try OutputFile.refuseInput(json, option: "--json", inputs: inputs, base: console.currentDirectory)
         let checklists = try (pullRequestRun.map { [$0.checklist] } ?? []) + files.map { path throws(TickmarkError) in try ChecklistPaths.load(path, base: console.currentDirectory) }
         var options = RunOptions()
         if let pullRequestRun { options.claimants[pullRequestRun.checklist.path] = pullRequestRun.claimant }
@@ -139,6 +142,8 @@ struct RunCommand: TickmarkSubcommand {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
         let progress = RunProgress(checklists: checklists, console: console, heartbeat: DurationText.parse(heartbeat) ?? .seconds(30))
+        let signals = RunSignals()
+        defer { signals.stop() }
         var outcome: RunOutcome
         do {
             outcome = try await ProbeRunner.run(checklists, sources: sources, options: options, context: context) { event in
@@ -183,8 +188,8 @@ struct RunCommand: TickmarkSubcommand {
                 if let kept { console.line(kept) }
             }
         }
-        if let json { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(json, base: console.currentDirectory), expected: nil, with: try runRecord.jsonBytes()) } }
-        if let junit { attempt { () throws(TickmarkError) in try AtomicFile.replace(path: absolute(junit, base: console.currentDirectory), expected: nil, with: Array(JUnitWriter.xml(for: [runRecord]).utf8)) } }
+        if let json { attempt { () throws(TickmarkError) in try OutputFile.write(try runRecord.jsonBytes(), to: json, console: console) } }
+        if let junit { attempt { () throws(TickmarkError) in try OutputFile.write(Array(JUnitWriter.xml(for: [runRecord]).utf8), to: junit, console: console) } }
         if write { attempt { () throws(TickmarkError) in try BoxWriter.write(pullRequestRun?.filesOnly(outcome) ?? outcome, console: console) } }
         GitHubActions.report(outcome, console: console)
         if let pullRequestRun {

@@ -36,12 +36,13 @@ struct SignCommand: TickmarkSubcommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("Run record(s) the report was made from, for the DSSE predicate (repeatable).", valueName: "record"))
     var record: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signature.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the signature (- for standard output).", valueName: "file"))
     var output: String?
 
     @OptionGroup var trustArguments: SignerTrustArguments
 
     nonisolated(nonsending) func execute(_ console: Console) async throws -> Int32 {
+        try OutputFile.refuseInput(output, option: "--output", inputs: [file, key] + record, base: console.currentDirectory)
         var paths = TypedPaths(console)
         do {
             return try execute(console, paths: &paths)
@@ -64,6 +65,11 @@ struct SignCommand: TickmarkSubcommand {
             }
             let trust = records.contains { $0.signOffs.contains { $0.signature != nil } } ? try trustArguments.trust(console) : .none
             predicate = ReleasePredicate.make(records: records, trust: trust)
+        }
+        if output == OutputFile.standardOutput {
+            let (_, bytes) = try ReportSigner.signature(file: filePath, key: signingKey, format: format, predicate: predicate, output: nil)
+            try OutputFile.write(bytes, to: OutputFile.standardOutput, console: console)
+            return 0
         }
         let outputPath = output.map { paths.resolve($0, console: console) }
         let written = try ReportSigner.sign(file: filePath, key: signingKey, format: format, predicate: predicate, output: outputPath)

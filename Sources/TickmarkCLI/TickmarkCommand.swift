@@ -83,6 +83,7 @@ package struct TickmarkCommand: ParsableCommand {
 
     /// The entry point of the `tickmark` executable.
     nonisolated(nonsending) package static func runMain() async -> Never {
+        RunSignals.enabled.store(true, ordering: .relaxed)
         let code = await run(Array(CommandLine.arguments.dropFirst()), console: .standard)
         Foundation.exit(code)
     }

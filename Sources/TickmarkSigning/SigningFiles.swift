@@ -15,7 +15,7 @@ extension TickmarkError.Code {
 /// Reading the files that signing and verifying take as input.
 package enum SigningFiles {
     /// The whole content of the file at `path`; folders and unreadable files throw `.unreadable`.
-    package static func read(_ path: String) throws(TickmarkError) -> [UInt8] {
+    package static func read(_ path: String, limit: Int = ChecklistFile.defaultReadLimit) throws(TickmarkError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw TickmarkError(.unreadable, "cannot read file: \(String(cString: strerror(errno)))", path: path)
@@ -23,7 +23,7 @@ package enum SigningFiles {
         guard (info.st_mode & S_IFMT) != S_IFDIR else {
             throw TickmarkError(.unreadable, "is a folder, not a file", path: path)
         }
-        return try ChecklistFile.readBytes(path)
+        return try ChecklistFile.readBytes(path, limit: limit)
     }
 
     /// Refuses a private key file that its group or others may read or write, like `ssh` does.

@@ -10,7 +10,7 @@ import Testing
         - [ ] The tool answers
           ```probe
           run: echo attempt >> attempts.txt; \(command)
-          retry: { attempts: 20, interval: 30s }
+          retry: { attempts: 20, interval: 2s }
           ```
         """
     }
@@ -22,9 +22,7 @@ import Testing
     @Test func aCommandNotFoundIsNotRetried() async throws {
         let fixture = try RunFixture(files: ["t.md": Self.checklist("tickmark-test-no-such-tool pr view")])
         defer { fixture.remove() }
-        let started = ContinuousClock.now
         let result = await fixture.run(["run", "t.md", "--record", "r.json"])
-        #expect(ContinuousClock.now - started < .seconds(29), "no 30 s pause between attempts (even on a busy machine)")
         #expect(result.code == 1)
         #expect(attempts(fixture) == 1)
         #expect(result.stdout.contains("command not found"))

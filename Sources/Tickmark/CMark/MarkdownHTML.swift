@@ -7,9 +7,9 @@ import CCmarkGFM
 
 /// GitHub-flavored Markdown rendered to HTML by cmark-gfm, for reports.
 ///
-/// Raw HTML in the document is kept (reports put evidence in `<details>` blocks), except the tags
-/// GitHub filters too (`<script>`, `<style>`, `<iframe>`, …), which the tagfilter extension
-/// escapes. Images are turned into links to their address (the alt text becomes the link text),
+/// Raw HTML in the document passes `HTMLAllowList`, as on GitHub: formatting tags without
+/// attributes are kept (reports put evidence in `<details>` blocks); styles, forms, meta, base and
+/// every other tag are shown as text, and links keep only safe addresses. Images are turned into links to their address (the alt text becomes the link text),
 /// so the rendered page loads nothing from elsewhere; `data:` images stay images. Task items in
 /// block quotes, which this cmark-gfm leaves as text, get their checkbox as Tickmark reads them.
 package enum MarkdownHTML {
@@ -42,6 +42,7 @@ package enum MarkdownHTML {
         defer { cmark_node_free(document) }
         linkImages(in: document)
         if let tasklist { markQuotedTasks(in: document, tasklist: tasklist) }
+        applyAllowList(to: document)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
@@ -76,6 +77,32 @@ package enum MarkdownHTML {
                 cmark_node_free(image)
             } else {
                 cmark_node_free(link)
+            }
+        }
+    }
+
+    /// Passes every raw HTML node through `HTMLAllowList`, and empties the address of every link
+    /// or image whose scheme it does not allow (`javascript:`, `vbscript:`, `file:` …; images
+    /// keep `data:`), so that what is rendered unsafe is only what the allow-list lets through.
+    private static func applyAllowList(to document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                cmark_node_set_literal(node, HTMLAllowList.sanitize(literal))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                if !HTMLAllowList.isSafeURL(url), !(isImage && url.lowercased().hasPrefix("data:image/")) {
+                    cmark_node_set_url(node, "")
+                }
+            default:
+                continue
             }
         }
     }

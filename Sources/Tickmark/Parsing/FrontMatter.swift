@@ -112,6 +112,10 @@ struct FrontMatter {
                     diagnostics.append(Diagnostic(.frontMatter, .error, "'id' must be a non-empty string", path: path, at: position, length: 2))
                     continue
                 }
+                if let problem = FrontMatter.unsafeIDProblem(text) {
+                    diagnostics.append(Diagnostic(.frontMatter, .error, "'id' \(problem): it names the run record's file (runs/<id>-<time>.json)", path: path, at: position, length: 2))
+                    continue
+                }
                 id = text
             case "title":
                 title = value.scalar?.string
@@ -148,6 +152,16 @@ struct FrontMatter {
                 diagnostics.append(.unknownFrontMatterKey(key, near: FrontMatter.nearKnownKey(key), path: path, at: position))
             }
         }
+    }
+
+    /// Why `id` cannot name a file inside the records folder (a `/` or `\\`, a leading `.`,
+    /// a control character, more than 200 bytes), or `nil` when it can.
+    static func unsafeIDProblem(_ id: String) -> String? {
+        if id.contains("/") || id.contains("\\") { return "must not contain '/' or '\\'" }
+        if id.hasPrefix(".") { return "must not start with '.'" }
+        if id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "must not contain control characters" }
+        if id.utf8.count > 200 { return "must be at most 200 bytes long" }
+        return nil
     }
 
     /// The known key `key` is most likely a typo of: one edit away (a swap of two neighbouring

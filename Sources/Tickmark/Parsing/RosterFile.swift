@@ -44,7 +44,7 @@ package struct RosterFile: Sendable, Equatable {
 
     /// Reads and parses the roster at `path`.
     package static func load(_ path: String) throws(TickmarkError) -> RosterFile {
-        try parse(try ChecklistFile.readBytes(path), path: path)
+        try parse(try ChecklistFile.readBytes(path, limit: ChecklistFile.smallFileReadLimit), path: path)
     }
 
     /// Parses a roster's text; anything not in the roster's shape is an error at its position.

@@ -4,7 +4,7 @@ import Yams
 package enum VariablesFile {
     /// The variables in the file at `path`, in the order written.
     package static func load(_ path: String) throws(TickmarkError) -> [(name: String, value: String)] {
-        let bytes = try ChecklistFile.readBytes(path)
+        let bytes = try ChecklistFile.readBytes(path, limit: ChecklistFile.smallFileReadLimit)
         return try parse(bytes, path: path)
     }
 

@@ -9,16 +9,32 @@ public enum ChecklistFile {
     /// Bytes inspected for NUL when deciding whether a file is binary.
     static let binaryProbeLength = 8192
 
-    /// Reads the file at `path` whole.
-    public static func readBytes(_ path: String) throws(TickmarkError) -> [UInt8] {
+    /// The most `readBytes` reads unless told otherwise: far above any checklist or record, far
+    /// below what would exhaust memory.
+    public static let defaultReadLimit = 1 << 30
+    /// The most read from small files a user names (keys, allowed signers, rosters, variables).
+    public static let smallFileReadLimit = 16 << 20
+
+    /// Reads the file at `path` whole: a regular file, or a FIFO (the output of another command),
+    /// at most `limit` bytes. A device (such as `/dev/zero`), a socket or a folder is refused, as
+    /// is a file larger than `limit`.
+    public static func readBytes(_ path: String, limit: Int = defaultReadLimit) throws(TickmarkError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw TickmarkError(.unreadable, "cannot read file: \(String(cString: strerror(errno)))", path: path)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
             throw TickmarkError(.unreadable, "is a folder; pass a Markdown file (or use `tickmark lint` for folders)", path: path)
+        case S_IFREG, S_IFIFO:
+            break
+        default:
+            throw TickmarkError(.unreadable, "is a device or socket, not a file; pass a regular file", path: path)
         }
-        let descriptor = open(path, O_RDONLY)
+        if Int(info.st_size) > limit {
+            throw tooLarge(path, limit: limit)
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw TickmarkError(.unreadable, "cannot open file: \(String(cString: strerror(errno)))", path: path)
         }
@@ -53,9 +69,15 @@ public enum ChecklistFile {
                 throw TickmarkError(.unreadable, "cannot read file: \(String(cString: strerror(errno)))", path: path)
             }
             if count == 0 { break }
+            guard bytes.count + count <= limit else { throw tooLarge(path, limit: limit) }
             bytes.append(contentsOf: chunk[0..<count])
         }
         return bytes
+    }
+
+    private static func tooLarge(_ path: String, limit: Int) -> TickmarkError {
+        let size = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
+        return TickmarkError(.unreadable, "is larger than \(size), more than Tickmark reads from such a file", path: path)
     }
 
     /// Reads and parses the checklist at `path`. Binary files are refused; everything else parses.

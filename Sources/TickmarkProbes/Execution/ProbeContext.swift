@@ -297,6 +297,8 @@ package protocol FileReader: Sendable {
     func modificationDate(_ path: String) -> Date?
     /// The names in a folder (empty when it does not exist).
     func list(_ folder: String) -> [String]
+    /// A bounded read of the file's content (see `FileContent`), `nil` when it does not exist.
+    func readContent(_ path: String, limit: Int, deadline: ContinuousClock.Instant, needle: [UInt8]?) throws -> FileContent?
 }
 
 extension ProbeContext {

@@ -2,6 +2,9 @@ import Foundation
 import Tickmark
 
 extension FileProbe {
+    /// The most content kept in memory for `matches=` and `equals=` (`contains=` reads any size).
+    static let contentLimit = 64 << 20
+
     /// Checks the path's presence, then its content and age. A missing file fails the probe;
     /// one that exists but cannot be read is an error.
     package static func execute(_ configuration: Configuration, in context: ProbeContext) async -> ProbeResult {
@@ -33,35 +36,49 @@ extension FileProbe {
         guard configuration.contains != nil || configuration.matches != nil || configuration.equals != nil else {
             return ProbeResult(.pass, passed.joined(separator: " and "), evidence: evidence)
         }
-        let bytes: [UInt8]
-        do {
-            guard let read = try context.files.read(path) else { return ProbeResult(.fail, "\(name) does not exist", evidence: evidence) }
-            bytes = read
-        } catch {
+        let deadline = ContinuousClock.now + context.timeout
+        let needle = configuration.contains.map { Array($0.utf8) }
+        let files = context.files
+        // A big file takes a while: read on a thread of its own, never one of the shared ones.
+        let read = await DetachedThread.run { () -> Result<FileContent?, any Error> in
+            Result { try files.readContent(path, limit: Self.contentLimit, deadline: deadline, needle: needle) }
+        }
+        let content: FileContent
+        switch read {
+        case .success(let found?): content = found
+        case .success(nil): return ProbeResult(.fail, "\(name) does not exist", evidence: evidence)
+        case .failure(let timeout as FileReadTimeout):
+            return ProbeResult(.error, "timed out after \(ExecutionText.duration(context.timeout)) reading \(name) (\(timeout))", evidence: evidence)
+        case .failure(let error):
             return ProbeResult(.error, "\(error)", evidence: evidence)
         }
-        let content = String(decoding: bytes, as: UTF8.self)
-        evidence.fields.append(EvidenceField("size", "\(bytes.count) bytes"))
+        let bytes = content.bytes
+        // Only matches= and equals= need the content as text; contains= searched the bytes.
+        let text = configuration.matches != nil || configuration.equals != nil ? String(decoding: bytes, as: UTF8.self) : ""
+        evidence.fields.append(EvidenceField("size", "\(content.size) bytes"))
         evidence.output = EvidenceText.head(bytes, limit: 1024)
 
-        if let text = configuration.contains {
-            guard content.contains(text) else {
-                return ProbeResult(.fail, "\(name) does not contain \(ExecutionText.quoted(text))", evidence: evidence)
+        if let needle = configuration.contains {
+            guard content.containsNeedle == true else {
+                return ProbeResult(.fail, "\(name) does not contain \(ExecutionText.quoted(needle))", evidence: evidence)
             }
-            passed.append("contains \(ExecutionText.quoted(text))")
+            passed.append("contains \(ExecutionText.quoted(needle))")
         }
         if let pattern = configuration.matches {
-            switch ExecutionText.matches(pattern, in: content) {
+            guard content.complete else {
+                return ProbeResult(.error, "\(name) is \(content.size) bytes; matches= reads at most \(Self.contentLimit >> 20) MiB (contains= reads any size)", evidence: evidence)
+            }
+            switch ExecutionText.matches(pattern, in: text) {
             case .failure(let invalid): return ProbeResult(.error, invalid.message, evidence: evidence)
             case .success(false): return ProbeResult(.fail, "\(name) does not match /\(pattern)/", evidence: evidence)
             case .success(true): passed.append("matches /\(pattern)/")
             }
         }
         if let expected = configuration.equals {
-            guard Configuration.contentEquals(content, expected) else {
-                let trimmed = content.trimmingASCIIWhitespace()
-                let found = trimmed.count > 80 || trimmed.contains("\n")
-                    ? "\(bytes.count) bytes starting \(ExecutionText.quoted(EvidenceText.firstLine(content, limit: 40)))"
+            guard content.complete, Configuration.contentEquals(text, expected) else {
+                let trimmed = content.complete ? text.trimmingASCIIWhitespace() : text
+                let found = !content.complete || trimmed.count > 80 || trimmed.contains("\n")
+                    ? "\(content.size) bytes starting \(ExecutionText.quoted(EvidenceText.firstLine(text, limit: 40)))"
                     : ExecutionText.quoted(trimmed)
                 return ProbeResult(.fail, "\(name) holds \(found), expected \(ExecutionText.quoted(expected))", evidence: evidence)
             }

@@ -56,6 +56,7 @@ final class ProcessSupervisor {
         let duration = clock.now - start
         _ = readOnce(waitingUntil: clock.now)
         kill(-pid, SIGKILL)   // whatever the process left running in its group
+        ProbeProcessGroups.unregister(pid)
         let status = reap()
         let lingerEnd = clock.now + linger
         while streams.contains(where: { $0.fd >= 0 }), clock.now < lingerEnd {

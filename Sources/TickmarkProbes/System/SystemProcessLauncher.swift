@@ -72,6 +72,7 @@ enum ChildProcess {
             close(error[0])
             return failure("cannot start \(request.executable): \(String(cString: strerror(result)))")
         }
+        if !ProbeProcessGroups.register(pid) { kill(-pid, SIGKILL) }   // the run is being stopped
         let supervisor = ProcessSupervisor(pid: pid, outputFD: output[0], errorFD: error[0], limit: request.outputLimit)
         return supervisor.supervise(deadline: start + request.timeout, grace: grace, linger: linger, cancellation: cancellation, start: start)
     }

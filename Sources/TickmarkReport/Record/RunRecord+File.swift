@@ -29,9 +29,21 @@ extension RunRecord {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let name = ids.count == 1 ? ids[0] : "run"
+        let name = ids.count == 1 ? fileName(ids[0]) : "run"
         let suffix = number > 1 ? "-\(number)" : ""
         return "\(folder)/\(RecordsFolder.runsSubfolder)/\(name)-\(formatter.string(from: date))\(suffix).json"
+    }
+
+    /// `id` as one file name: `/`, `\\` and control characters become `_`, as does a leading
+    /// `.`, so that no id (even one lint would refuse) leads out of the records folder.
+    static func fileName(_ id: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in id.unicodeScalars {
+            let unsafe = scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F
+            scalars.append(unsafe || (scalars.isEmpty && scalar == ".") ? "_" : scalar)
+        }
+        let name = String(scalars)
+        return name.isEmpty ? "checklist" : String(name.prefix(200))
     }
 
     /// Writes the record to a new file at the default path in the records folder `folder`

@@ -83,6 +83,8 @@ extension RunRecord.ChecklistRecord {
         var copy = self
         var own = [Bool](repeating: true, count: items.count)
         let freshness = RecordedFreshness(self)
+        // Grouped once: looking each item's sign-offs up in the whole list made this quadratic.
+        let signOffsByItem = Dictionary(grouping: signOffs.filter { $0.checklist == id }, by: \.item)
         for index in items.indices {
             var item = items[index]
             if item.state == .na {
@@ -91,7 +93,7 @@ extension RunRecord.ChecklistRecord {
                 let decided = approvalStatus(item, signOffs: signOffs, at: date, trust: trust, author: author)
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else if item.isManual {
-                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffs, at: date, strict: strict, trust: trust, fresh: freshness.fresh(of: item.id))
+                let decided = Self.manualStatus(item, checklist: id, signOffs: signOffsByItem[item.id] ?? [], at: date, strict: strict, trust: trust, fresh: freshness.fresh(of: item.id))
                 (item.status, item.reason, own[index]) = (decided.status, decided.reason, decided.satisfied)
             } else {
                 own[index] = CheckedRule.probeItemDone(item.status, reason: item.reason)
@@ -119,9 +121,20 @@ extension RunRecord.ChecklistRecord {
     /// Blockers not about an item's own result: unmet requirements, and boxes ticked in the file
     /// that nothing backs (`--check`) unless the item has since passed or been signed off.
     private func carriedBlockers(newItems: [RunRecord.ItemRecord]) -> [String] {
-        blockers.filter { blocker in
-            guard let item = newItems.first(where: { blocker.hasPrefix("\($0.id) (line \($0.line)): ") }) else { return true }
-            let rest = blocker.dropFirst("\(item.id) (line \(item.line)): ".count)
+        // Each item's blocker prefix, looked up by every "): " of a blocker (not searched per item).
+        let itemOfPrefix = Dictionary(newItems.map { ("\($0.id) (line \($0.line)): ", $0) }, uniquingKeysWith: { first, _ in first })
+        func item(of blocker: String) -> (item: RunRecord.ItemRecord, prefix: String)? {
+            var search = blocker.startIndex
+            while let end = blocker.range(of: "): ", range: search..<blocker.endIndex) {
+                let prefix = String(blocker[..<end.upperBound])
+                if let item = itemOfPrefix[prefix] { return (item, prefix) }
+                search = end.upperBound
+            }
+            return nil
+        }
+        return blockers.filter { blocker in
+            guard let (item, prefix) = item(of: blocker) else { return true }
+            let rest = blocker.dropFirst(prefix.count)
             return rest.hasPrefix("ticked in the file, but") && item.status != .signedOff && item.status != .pass
         }
     }

@@ -41,9 +41,10 @@ package enum ChecklistMarkdown {
         if let frontMatter = parsed.frontMatterRange {
             edits.append(TextEdit(range: frontMatter, replacement: []))
         }
+        let signOffsByItem = Dictionary(grouping: signOffs.filter { $0.checklist == checklist.id }, by: \.item)
         for item in parsed.allItems {
             let record = recorded[item.id]
-            let mine = signOffs.filter { $0.checklist == checklist.id && $0.item == item.id }.sorted { $0.at < $1.at }
+            let mine = (signOffsByItem[item.id] ?? []).sorted { $0.at < $1.at }
             if let record, let checked = boxState(record), let edit = parsed.checkboxEdit(for: item, checked: checked) {
                 edits.append(edit)
             }

@@ -58,14 +58,14 @@ No sign-offs are recorded.
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">
 <title>{{decision}} · {{title}}</title>
 <style>
 :root { --go: #1a7f37; --go-soft: #dafbe1; --nogo: #c4222e; --nogo-soft: #ffebe9; --warn: #9a6700; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"; }
-.banner { color: #fff; padding: 22px 32px 20px; }
+.banner { color: #fff; padding: 22px 32px 20px; position: relative; z-index: 2147483647; }
 .banner.go { background: var(--go); }
 .banner.nogo { background: var(--nogo); }
 .banner .inner, main { max-width: 980px; margin: 0 auto; }
@@ -89,7 +89,8 @@ table.summary th { width: 160px; }
 .badge.go { background: var(--go-soft); color: var(--go); }
 .badge.nogo { background: var(--nogo-soft); color: var(--nogo); }
 .badge.warn { background: #fff8c5; color: var(--warn); }
-.body { padding: 4px 20px 12px; }
+/* The checklist's own content is boxed in: nothing in it can be placed over the banner. */
+.body { padding: 4px 20px 12px; position: relative; z-index: 0; isolation: isolate; contain: paint; }
 .body h1 { font-size: 24px; margin: 16px 0 8px; }
 .body h2 { font-size: 19px; margin: 22px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 .body h3 { font-size: 16px; margin: 18px 0 6px; }

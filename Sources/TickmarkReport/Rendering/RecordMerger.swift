@@ -70,7 +70,7 @@ package enum RecordMerger {
         combined.startedAt = sources.map(\.record.startedAt).min()!
         combined.finishedAt = sources.map(\.record.finishedAt).max()!
         combined.checklists = checklistOrder.map { checklists[$0]! }
-        combined.signOffs = unique(sources.flatMap(\.record.signOffs)).enumerated()
+        combined.signOffs = uniqueSignOffs(sources.flatMap(\.record.signOffs)).enumerated()
             .sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)
         if Set(sources.compactMap(\.record.environment.gitCommit)).count > 1 {
             combined.environment.gitCommit = unique(sources.compactMap(\.record.environment.gitCommit)).joined(separator: ", ")
@@ -91,6 +91,20 @@ package enum RecordMerger {
         case .manual, .signedOff, .rejected: return 2
         case .skipped: return item.state == .na ? 2 : 1
         }
+    }
+
+    /// `unique` for sign-offs, compared only within the ones about the same item at the same
+    /// time: comparing each with every other kept was quadratic.
+    private static func uniqueSignOffs(_ values: [SignOff]) -> [SignOff] {
+        var kept: [String: [SignOff]] = [:]
+        var result: [SignOff] = []
+        for value in values {
+            let key = "\(value.checklist)\u{0}\(value.item)\u{0}\(value.at.timeIntervalSince1970)"
+            guard kept[key]?.contains(value) != true else { continue }
+            kept[key, default: []].append(value)
+            result.append(value)
+        }
+        return result
     }
 
     private static func unique<Element: Equatable>(_ values: [Element]) -> [Element] {

@@ -57,9 +57,16 @@ package struct ReleaseReport: Sendable {
 
     /// Every sign-off with its validity now and the item it is about, oldest first.
     package var signOffs: [SignOffEntry] {
-        record.signOffs.map { signOff in
-            let checklist = record.checklists.first { $0.id == signOff.checklist }
-            let item = checklist?.items.first { $0.id == signOff.item }
+        // Items indexed once by checklist and id: a search per sign-off was quadratic.
+        var checklistOfID: [String: RunRecord.ChecklistRecord] = [:]
+        var itemOfID: [String: [String: RunRecord.ItemRecord]] = [:]
+        for checklist in record.checklists where checklistOfID[checklist.id] == nil {
+            checklistOfID[checklist.id] = checklist
+            itemOfID[checklist.id] = Dictionary(checklist.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return record.signOffs.map { signOff in
+            let checklist = checklistOfID[signOff.checklist]
+            let item = itemOfID[signOff.checklist]?[signOff.item]
             return SignOffEntry(
                 signOff: signOff, validity: signOff.validity(digest: item?.digest, at: generatedAt),
                 signer: trust.check(signOff, now: generatedAt),

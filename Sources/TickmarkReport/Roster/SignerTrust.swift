@@ -74,7 +74,7 @@ package struct SignerTrust: Sendable {
     ) throws(TickmarkError) -> SignerTrust {
         var signers: AllowedSigners?
         if let allowedSigners {
-            let bytes = try ChecklistFile.readBytes(allowedSigners)
+            let bytes = try ChecklistFile.readBytes(allowedSigners, limit: ChecklistFile.smallFileReadLimit)
             signers = try AllowedSigners(text: String(decoding: bytes, as: UTF8.self), path: displayAllowedSigners ?? allowedSigners)
         }
         let signersPath = allowedSigners == nil ? nil : displayAllowedSigners ?? allowedSigners
@@ -82,7 +82,7 @@ package struct SignerTrust: Sendable {
             return SignerTrust(people: [], rosterPath: nil, allowedSigners: signers, allowedSignersPath: signersPath)
         }
         let shown = displayRoster ?? roster
-        let file = try RosterFile.parse(try ChecklistFile.readBytes(roster), path: shown)
+        let file = try RosterFile.parse(try ChecklistFile.readBytes(roster, limit: ChecklistFile.smallFileReadLimit), path: shown)
         return try SignerTrust(roster: file, path: shown, allowedSigners: signers, allowedSignersPath: signersPath)
     }
 

@@ -46,9 +46,10 @@ package enum SignOffRecorder {
         }
         let matches = try SignOffSelection.matches(request, in: record, recordPath: recordPath, now: now, trust: trust)
         var problems: [TickmarkError] = []
+        var current = CurrentItems()
         for match in matches {
             do {
-                try requireSignable(match, in: record, recordPath: recordPath, currentSource: currentSource)
+                try requireSignable(match, in: record, recordPath: recordPath, currentSource: currentSource, current: &current)
             } catch {
                 problems.append(error)
             }
@@ -95,7 +96,7 @@ package enum SignOffRecorder {
 
     /// Throws unless `match` is a manual item, applicable, and unchanged in its file.
     private static func requireSignable(
-        _ match: ItemLookup.Match, in record: RunRecord, recordPath: String, currentSource: SourceReader
+        _ match: ItemLookup.Match, in record: RunRecord, recordPath: String, currentSource: SourceReader, current: inout CurrentItems
     ) throws(TickmarkError) {
         let item = match.item
         guard item.state != .na else {
@@ -105,17 +106,27 @@ package enum SignOffRecorder {
             let kinds = item.probes.map(\.kind).joined(separator: ", ")
             throw TickmarkError(.usage, "\(item.id) (line \(item.line)) is checked by probes (\(kinds)), so its result comes from `tickmark run`; only manual items, those without probes, are signed off", path: match.path)
         }
-        try requireUnchanged(match, in: record, recordPath: recordPath, currentSource: currentSource)
+        try requireUnchanged(match, in: record, recordPath: recordPath, currentSource: currentSource, current: &current)
+    }
+
+    /// The items of each checklist file as it is on disk now, by checklist index and item id:
+    /// each file is read and parsed once, however many of its items are signed off.
+    struct CurrentItems {
+        var byChecklist: [Int: [String: ChecklistItem]] = [:]
     }
 
     /// Throws unless the item in the checklist file on disk has the content the record saw.
     private static func requireUnchanged(
-        _ match: ItemLookup.Match, in record: RunRecord, recordPath: String, currentSource: SourceReader
+        _ match: ItemLookup.Match, in record: RunRecord, recordPath: String, currentSource: SourceReader, current items: inout CurrentItems
     ) throws(TickmarkError) {
         let recorded = record.checklists[match.checklistIndex]
-        let bytes = try currentSource(recorded).bytes
         let path = recorded.path
-        let current = ChecklistParser.parse(bytes, path: path).allItems.first { $0.id == match.item.id }
+        if items.byChecklist[match.checklistIndex] == nil {
+            let bytes = try currentSource(recorded).bytes
+            let all = ChecklistParser.parse(bytes, path: path).allItems
+            items.byChecklist[match.checklistIndex] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let current = items.byChecklist[match.checklistIndex]?[match.item.id]
         let rerun = "run the checklist again (tickmark run \(recorded.path) --record \(recordPath)) and sign off the new result"
         guard let current else {
             throw TickmarkError(.invalidInput, "the record is stale: \(match.item.id) is no longer in \(path); \(rerun)", path: recordPath)

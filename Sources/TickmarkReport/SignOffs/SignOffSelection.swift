@@ -44,7 +44,9 @@ enum SignOffSelection {
                 throw TickmarkError(.usage, "no manual item\(place) is waiting for a sign-off; nothing to sign off", path: recordPath)
             }
             // The items as the record holds them, so their recorded state is what is checked.
-            return waiting.map { match in lookup.items(in: nil).first { $0.checklistIndex == match.checklistIndex && $0.itemIndex == match.itemIndex } ?? match }
+            var byPlace: [[Int]: ItemLookup.Match] = [:]
+            for match in lookup.items(in: nil) { byPlace[[match.checklistIndex, match.itemIndex]] = match }
+            return waiting.map { match in byPlace[[match.checklistIndex, match.itemIndex]] ?? match }
         }
     }
 

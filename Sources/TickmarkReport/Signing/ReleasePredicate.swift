@@ -17,8 +17,12 @@ package enum ReleasePredicate {
         let commit = records.lazy.compactMap(\.environment.gitCommit).first
         var approvers: [JSONValue] = []
         for record in records {
+            var itemOfID: [String: [String: RunRecord.ItemRecord]] = [:]
+            for checklist in record.checklists where itemOfID[checklist.id] == nil {
+                itemOfID[checklist.id] = Dictionary(checklist.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            }
             for signOff in record.signOffs {
-                let item = record.checklists.first { $0.id == signOff.checklist }?.items.first { $0.id == signOff.item }
+                let item = itemOfID[signOff.checklist]?[signOff.item]
                 let validity: String
                 if let item, item.digest != signOff.itemDigest {
                     validity = "stale"

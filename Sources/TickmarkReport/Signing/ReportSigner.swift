@@ -47,6 +47,16 @@ package enum ReportSigner {
         file: String, key: SigningKey, format: SignatureFormat, predicate: InTotoPredicate? = nil,
         namespace: String = SSHSignature.tickmarkNamespace, output: String? = nil
     ) throws(TickmarkError) -> String {
+        let (target, signature) = try signature(file: file, key: key, format: format, predicate: predicate, namespace: namespace, output: output)
+        try AtomicFile.replace(path: target, expected: nil, with: signature)
+        return target
+    }
+
+    /// The signature `sign` would write, and where: the caller writes it (to standard output, say).
+    package static func signature(
+        file: String, key: SigningKey, format: SignatureFormat, predicate: InTotoPredicate? = nil,
+        namespace: String = SSHSignature.tickmarkNamespace, output: String? = nil
+    ) throws(TickmarkError) -> (target: String, bytes: [UInt8]) {
         let bytes = try SigningFiles.read(file)
         let target = output ?? format.signaturePath(for: file)
         let signature: [UInt8]
@@ -70,7 +80,6 @@ package enum ReportSigner {
             )
             signature = envelope.json
         }
-        try AtomicFile.replace(path: target, expected: nil, with: signature)
-        return target
+        return (target, signature)
     }
 }

@@ -57,7 +57,7 @@ package enum OpenSSHKeyFile: Sendable {
     /// Reads the key file at `path`, first refusing it if its group or others may access it.
     package static func load(path: String) throws(TickmarkError) -> OpenSSHKeyFile {
         try SigningFiles.requirePrivate(path)
-        let bytes = try SigningFiles.read(path)
+        let bytes = try SigningFiles.read(path, limit: ChecklistFile.smallFileReadLimit)
         do {
             return try parse(bytes)
         } catch {

@@ -69,7 +69,7 @@ package struct SSHPublicKey: Hashable, Sendable {
 
     /// Reads a `.pub` file: its first line that is not blank or a `#` comment.
     package init(file path: String) throws(TickmarkError) {
-        let text = String(decoding: try SigningFiles.read(path), as: UTF8.self)
+        let text = String(decoding: try SigningFiles.read(path, limit: ChecklistFile.smallFileReadLimit), as: UTF8.self)
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first(where: { line in
             let trimmed = line.trimmingBlanks()

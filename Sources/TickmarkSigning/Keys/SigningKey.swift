@@ -44,7 +44,7 @@ package struct SigningKey: Sendable {
     /// - A passphrase-protected key file, or a public key file (`.pub`), signs through the SSH
     ///   agent at `agent` (normally `SSH_AUTH_SOCK`), which must hold that key.
     package static func load(path: String, agent: SSHAgent? = SSHAgent.fromEnvironment()) throws(TickmarkError) -> SigningKey {
-        let bytes = try SigningFiles.read(path)
+        let bytes = try SigningFiles.read(path, limit: ChecklistFile.smallFileReadLimit)
         let text = String(decoding: bytes.prefix(64), as: UTF8.self).trimmingBlanks()
         if text.hasPrefix("-----BEGIN OPENSSH PRIVATE KEY-----") {
             switch try OpenSSHKeyFile.load(path: path) {

@@ -37,7 +37,7 @@ package struct AllowedSigners: Sendable {
 
     /// Reads and parses the file at `path`.
     package init(file path: String) throws(TickmarkError) {
-        let bytes = try SigningFiles.read(path)
+        let bytes = try SigningFiles.read(path, limit: ChecklistFile.smallFileReadLimit)
         try self.init(text: String(decoding: bytes, as: UTF8.self), path: path)
     }
 

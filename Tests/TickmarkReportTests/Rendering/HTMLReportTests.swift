@@ -28,7 +28,7 @@ import Tickmark
         for forbidden in ["<script", "<link", "<img src=\"http", "<img src=\"//", "<iframe", "@import", "url(http", "url(//"] {
             #expect(!lowered.contains(forbidden), "the report contains \(forbidden)")
         }
-        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'\">"))
         // Links stay links; the image became a link to its address.
         #expect(html.contains("<a href=\"https://cdn.example.com/logo.png\">logo</a>"))
         #expect(html.contains("<a href=\"http://runbook.example.com\">runbook</a>"))

@@ -16,7 +16,7 @@ import TickmarkTestSupport
         return item.boxOffset + 1
     }
 
-    @Test(arguments: [0o640, 0o600, 0o755, 0o444] as [mode_t])
+    @Test(arguments: [0o640, 0o600, 0o755, 0o644] as [mode_t])
     func writeKeepsTheFileMode(mode: mode_t) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
