@@ -2,7 +2,8 @@
 # Installs the Debian packages Tickmark needs to build and test, when they are missing. After it,
 # `swift test` needs nothing else: the tests drive cmark-gfm (the parser's reference), xmllint (the
 # JUnit schema), python3 with jsonschema (the run-record schema), git, ssh-keygen, ssh-agent and
-# openssl (signatures checked by the real tools).
+# openssl (signatures checked by the real tools), sqlite3 and a throw-away PostgreSQL server
+# (the ledger).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,9 @@ packages=(
   libssl-dev                                                 # SHA-2, Ed25519 and TLS from the system OpenSSL
   git openssh-client openssl libxml2-utils python3 bc curl   # real tools the tests and scripts drive
   python3-jsonschema                                         # the run-record schema check in the tests
+  libsqlite3-dev sqlite3                                     # the ledger's SQLite (linked in), and the tests' sqlite3
+  libpq5 postgresql                                          # PostgreSQL ledgers: libpq loaded at run time; the tests' server
+  chromium                                                   # renders the board and audit-pack examples in docs/
 )
 missing=()
 for package in "${packages[@]}"; do
