@@ -18,7 +18,7 @@ package final class PostgresServer: @unchecked Sendable {
         let binaries = "/usr/lib/postgresql/\(version)/bin"
         let folder = NSTemporaryDirectory() + "tickmark-pg-\(UUID().uuidString.prefix(8))"
         let asUser: String? = getuid() == 0 ? "postgres" : nil
-        let port = freePort()
+        let port = (try? ClosedPort.find()) ?? 55_432
         do {
             try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
             chmod(folder, 0o755)
@@ -43,12 +43,19 @@ package final class PostgresServer: @unchecked Sendable {
         self.asUser = asUser
     }
 
-    /// Runs `line` as the server's user (through `su` when the tests run as root).
+    /// Runs `line` as the server's user (through `setpriv` when the tests run as root; unlike `su`
+    /// it opens no session), from a script that first closes every descriptor above 2: the server
+    /// must not inherit the one Foundation's `Process` watches, or the wait would last until the
+    /// server stops.
     private func command(_ line: String) throws {
+        let script = folder + "/command.sh"
+        let text = "for fd in $(ls /proc/$$/fd); do if [ \"$fd\" -gt 2 ]; then eval \"exec $fd>&-\"; fi; done 2>/dev/null\nexec \(line)\n"
+        try text.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
         if let asUser {
-            _ = try Shell.run("su \(asUser) -s /bin/sh -c \"\(line.replacingOccurrences(of: "\"", with: "\\\""))\"", in: folder)
+            _ = try Shell.run("setpriv --reuid=\(asUser) --regid=\(asUser) --init-groups bash \(script)", in: folder)
         } else {
-            _ = try Shell.run(line, in: folder)
+            _ = try Shell.run("bash \(script)", in: folder)
         }
     }
 
@@ -63,18 +70,5 @@ package final class PostgresServer: @unchecked Sendable {
     package func stop() {
         try? command("\(binaries)/pg_ctl -D \(folder)/data stop -m immediate >/dev/null")
         try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    private static func freePort() -> Int {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socketFD) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, length) == 0 && getsockname(socketFD, $0, &length) == 0 }
-        }
-        return bound ? Int(UInt16(bigEndian: address.sin_port)) : 55_432
     }
 }

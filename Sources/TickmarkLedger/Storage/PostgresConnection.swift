@@ -21,7 +21,7 @@ final class PostgresConnection {
         connection = library.connect(url)
         guard library.status(connection) == LibPQ.connectionOK else {
             let message = library.errorMessage(connection).map { String(cString: $0) } ?? "no connection"
-            library.finish(connection)
+            // deinit finishes the connection: every property is set, so it runs after this throw.
             throw TickmarkError(.unreadable, "cannot connect to the PostgreSQL ledger: \(message.trimmingSpace)", path: address)
         }
     }

@@ -12,6 +12,8 @@ final class PostgresLedgerStore: LedgerStore {
 
     init(url: String) throws(TickmarkError) {
         connection = try PostgresConnection(url: url)
+        // "relation already exists, skipping" notices would go to standard error.
+        try connection.query("SET client_min_messages TO warning")
         try transaction { () throws(TickmarkError) in
             for statement in LedgerSchema.statements { try connection.query(statement) }
         }
