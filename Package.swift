@@ -46,7 +46,7 @@ let package = Package(
             name: "TickmarkReport",
             dependencies: ["Tickmark", "TickmarkProbes", "TickmarkSigning", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "TickmarkLedger", dependencies: ["Tickmark", "TickmarkReport", "TickmarkSigning", "CSQLite"]),
+        .target(name: "TickmarkLedger", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "CSQLite"]),
         .target(
             name: "TickmarkCLI",
             dependencies: [

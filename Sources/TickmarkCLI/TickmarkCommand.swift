@@ -32,7 +32,7 @@ package struct TickmarkCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self,
             SignOffCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self, ProbesCommand.self,
-            LedgerCommand.self,
+            LedgerCommand.self, BoardCommand.self,
         ]
     )
 

@@ -5,17 +5,17 @@ import TickmarkTestSupport
 
 /// The ledger in a real PostgreSQL server (Debian's `postgresql`), started for each test on
 /// 127.0.0.1 in a temporary folder and stopped afterwards. Skipped, with the reason, only when
-/// no server can start here.
-@Suite struct LedgerPostgresTests {
-    static func server() throws -> PostgresServer {
-        switch PostgresServer.start() {
+/// no server can start here. They run in their own `swift test` (see `LedgerConcurrency`).
+@Suite(.enabled(if: LedgerConcurrency.enabled, LedgerConcurrency.skipReason)) struct LedgerPostgresTests {
+    static func server() async throws -> PostgresServer {
+        switch try await offThePool({ PostgresServer.start() }) {
         case .success(let server): return server
         case .failure(let error): try Test.cancel("no PostgreSQL server for the ledger tests: \(error.description)")
         }
     }
 
-    @Test func eightProcessesAppendTwentyEntriesEachIntoOneChain() throws {
-        let server = try Self.server()
+    @Test func eightProcessesAppendTwentyEntriesEachIntoOneChain() async throws {
+        let server = try await Self.server()
         defer { server.stop() }
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -23,15 +23,21 @@ import TickmarkTestSupport
         try workspace.write("release.json", record: try workspace.runRecord(of: "RELEASING.md"))
         let binary = repositoryRoot + "/.build/debug/tickmark"
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build the tickmark executable first (swift build)")
-        try LedgerConcurrency.appendInParallel(binary: binary, ledger: server.url, record: workspace.path("release.json"), in: workspace.folder)
-        let list = try run(binary, ["ledger", "list", "--format", "json", "--ledger", server.url], in: workspace.folder)
+        let url = server.url, record = workspace.path("release.json"), folder = workspace.folder
+        let (list, verify) = try await offThePool {
+            try LedgerConcurrency.appendInParallel(binary: binary, ledger: url, record: record, in: folder)
+            return (
+                try run(binary, ["ledger", "list", "--format", "json", "--ledger", url], in: folder),
+                try run(binary, ["ledger", "verify", "--ledger", url], in: folder)
+            )
+        }
         #expect(list.status == 0, "\(list.errors)")
-        try LedgerConcurrency.expectOneChain(listJSON: list.output, verify: try run(binary, ["ledger", "verify", "--ledger", server.url], in: workspace.folder))
+        try LedgerConcurrency.expectOneChain(listJSON: list.output, verify: verify)
         #expect(try server.psql("SELECT count(*) FROM tickmark_ledger_files") == "1\n", "the one record is stored once")
     }
 
     @Test func changedRemovedAndSwappedEntriesAreNamed() async throws {
-        let server = try Self.server()
+        let server = try await Self.server()
         defer { server.stop() }
         let workspace = try Workspace()
         defer { workspace.remove() }

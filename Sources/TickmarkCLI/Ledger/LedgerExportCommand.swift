@@ -29,7 +29,12 @@ struct LedgerExportCommand: TickmarkSubcommand {
     func execute(_ console: Console) async throws -> Int32 {
         let store = try ledgerArguments.open(console, create: false)
         let folder = CommandPaths.absolute(output, base: console.currentDirectory)
-        let periodText = "\(range.from ?? "the first") to \(range.to ?? "the last")"
+        let periodText = switch (range.from, range.to) {
+        case (nil, nil): "of every date"
+        case (let from?, nil): "from \(from)"
+        case (nil, let to?): "up to \(to)"
+        case (let from?, let to?): "from \(from) to \(to)"
+        }
         let summary = try AuditPack.export(from: store, period: try range.interval(), periodText: periodText, to: folder)
         for problem in summary.chain.problems {
             console.errorLine("\(store.description): error: \(problem)")

@@ -29,19 +29,19 @@ struct AuditPackPage {
 
     var html: String {
         var body = "<h1>Audit pack: releases \(e(period))</h1>\n"
-        body += "<p class=\"lead\">From the ledger <code>\(e(ledger))</code>, exported \(e(RunRecord.timestamp(exportedAt))). \(releases.count) release\(releases.count == 1 ? "" : "s").</p>\n"
+        body += "<p class=\"lead\">From the ledger <code>\(e(ledger))</code>, exported \(e(HTMLPage.time(exportedAt))). \(releases.count) release\(releases.count == 1 ? "" : "s").</p>\n"
         if chain.problems.isEmpty {
-            body += "<div class=\"banner\">\(HTMLPage.verdict("CHAIN INTACT"))<div>All \(chain.count) entries of the ledger verified when this pack was made: each matches its hash and links to the one before it\(chain.signed > 0 ? "; \(chain.signed) carry a good signature" : ""). Head hash <code>\(e(chain.head ?? StoredEntry.genesis))</code>.</div></div>\n"
+            body += "<div class=\"banner\">\(HTMLPage.verdict("CHAIN INTACT", good: true))<div>All \(chain.count) entries of the ledger verified when this pack was made: each matches its hash and links to the one before it\(chain.signed > 0 ? "; \(chain.signed) carry a good signature" : ""). Head hash <code>\(e(chain.head ?? StoredEntry.genesis))</code>.</div></div>\n"
         } else {
-            body += "<div class=\"banner\">\(HTMLPage.verdict("CHAIN BROKEN"))<div><strong>The ledger did not verify when this pack was made</strong> (\(chain.problems.count) problem\(chain.problems.count == 1 ? "" : "s")):<ul>"
+            body += "<div class=\"banner\">\(HTMLPage.verdict("CHAIN BROKEN", good: false))<div><strong>The ledger did not verify when this pack was made</strong> (\(chain.problems.count) problem\(chain.problems.count == 1 ? "" : "s")):<ul>"
             for problem in chain.problems { body += "<li>\(e(problem.description))</li>" }
             body += "</ul></div></div>\n"
         }
-        body += "<h2>Releases</h2>\n<table><thead><tr><th>#</th><th>Released (UTC)</th><th>Decision</th><th>Version</th><th>Commit</th><th>Approvers</th><th>Entry</th></tr></thead><tbody>\n"
+        body += "<h2>Releases</h2>\n<table><thead><tr><th>#</th><th>Released</th><th>Decision</th><th>Version</th><th>Commit</th><th>Approvers</th><th>Entry</th></tr></thead><tbody>\n"
         for release in releases {
             let entry = release.entry
             let approvers = entry.release.approvers.compactMap { $0["by"]?.stringValue }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            body += "<tr><td><a href=\"#entry-\(entry.sequence)\">\(entry.sequence)</a></td><td>\(e(RunRecord.timestamp(entry.release.releasedAt)))</td>"
+            body += "<tr><td><a href=\"#entry-\(entry.sequence)\">\(entry.sequence)</a></td><td>\(e(HTMLPage.time(entry.release.releasedAt)))</td>"
             body += "<td>\(HTMLPage.verdict(entry.release.decision))</td><td>\(e(entry.release.version ?? "–"))</td>"
             body += "<td><code>\(e(String((entry.release.commit ?? "–").prefix(12))))</code></td>"
             body += "<td>\(approvers.isEmpty ? "<span class=\"muted\">none</span>" : approvers.map(e).joined(separator: "<br>"))</td>"
@@ -67,7 +67,7 @@ struct AuditPackPage {
         let entry = release.entry
         var html = "<section class=\"phase \(entry.release.decision == "GO" ? "go" : "nogo")\" id=\"entry-\(entry.sequence)\">"
         html += "<header><h2>Entry \(entry.sequence): \(e(entry.release.version ?? "release"))</h2>\(HTMLPage.verdict(entry.release.decision))</header>\n"
-        html += "<p class=\"note\">Released \(e(RunRecord.timestamp(entry.release.releasedAt))) · commit <code>\(e(entry.release.commit ?? "–"))</code> · added \(e(RunRecord.timestamp(entry.addedAt))) by \(e(entry.addedBy))"
+        html += "<p class=\"note\">Released \(e(HTMLPage.time(entry.release.releasedAt))) · commit <code>\(e(entry.release.commit ?? "–"))</code> · added \(e(HTMLPage.time(entry.addedAt))) by \(e(entry.addedBy))"
         html += entry.signer.map { " · entry signed by key <code>\(e($0))</code>" } ?? " · entry not signed"
         html += "<br>hash <code>\(e(release.hash))</code><br>previous <code>\(e(entry.previous))</code></p>\n"
         html += "<h3>Checklists</h3><table><thead><tr><th>Checklist</th><th>Decision</th><th>SHA-256 of the source</th></tr></thead><tbody>"
@@ -79,12 +79,12 @@ struct AuditPackPage {
         if entry.release.approvers.isEmpty {
             html += "<p class=\"muted\">No sign-offs were recorded for this release.</p>"
         } else {
-            html += "<table><thead><tr><th>Who</th><th>Role</th><th>Item</th><th>Decision</th><th>When (UTC)</th><th>Standing</th></tr></thead><tbody>"
+            html += "<table><thead><tr><th>Who</th><th>Role</th><th>Item</th><th>Decision</th><th>When</th><th>Standing</th></tr></thead><tbody>"
             for approver in entry.release.approvers {
                 let signed = approver["signed"]?.boolValue == true ? ", signed" : ""
                 html += "<tr><td>\(e(approver["by"]?.stringValue ?? "?"))</td><td>\(e(approver["role"]?.stringValue ?? "–"))</td>"
                 html += "<td>\(e(approver["checklist"]?.stringValue ?? "?")) › \(e(approver["item"]?.stringValue ?? "?"))</td>"
-                html += "<td>\(e(approver["decision"]?.stringValue ?? "?"))</td><td>\(e(approver["at"]?.stringValue ?? "?"))</td>"
+                html += "<td>\(e(approver["decision"]?.stringValue ?? "?"))</td><td>\(e(approver["at"]?.stringValue.flatMap(RunRecord.readTimestamp).map(HTMLPage.time) ?? approver["at"]?.stringValue ?? "?"))</td>"
                 html += "<td>\(e(approver["validity"]?.stringValue ?? "?"))\(signed)</td></tr>"
             }
             html += "</tbody></table>"

@@ -1,3 +1,6 @@
+import Foundation
+import TickmarkReport
+
 /// The shell shared by the audit pack's `index.html` and the board: one self-contained page whose
 /// Content-Security-Policy lets it load nothing (no scripts, fonts, images from elsewhere or
 /// frames), with its styles inline and a print layout. Every text put into it is escaped here.
@@ -17,6 +20,12 @@ package enum HTMLPage {
             }
         }
         return escaped
+    }
+
+    /// A time as people read it: `2026-12-01 18:00:05 UTC`.
+    package static func time(_ date: Date) -> String {
+        let stamp = RunRecord.timestamp(date)
+        return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(8)) + " UTC"
     }
 
     /// The Content-Security-Policy of both pages.
@@ -43,9 +52,9 @@ package enum HTMLPage {
         """
     }
 
-    /// A GO / NO-GO badge (or another verdict word).
-    package static func verdict(_ word: String) -> String {
-        let kind = word == "GO" ? "go" : word == "NO-GO" ? "nogo" : "other"
+    /// A GO / NO-GO badge (or another verdict word, shown as good, bad or neither).
+    package static func verdict(_ word: String, good: Bool? = nil) -> String {
+        let kind = good.map { $0 ? "go" : "nogo" } ?? (word == "GO" ? "go" : word == "NO-GO" ? "nogo" : "other")
         return "<span class=\"verdict \(kind)\">\(escape(word))</span>"
     }
 
