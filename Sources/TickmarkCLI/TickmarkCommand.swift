@@ -56,8 +56,13 @@ package struct TickmarkCommand: ParsableCommand {
         }
         guard let subcommand = command as? TickmarkSubcommand else {
             // `tickmark SUB --help` and `tickmark help SUB` parse as argument-parser's help command.
-            let named = arguments.first { name in configuration.subcommands.contains { $0.configuration.commandName == name } }
-            let type = configuration.subcommands.first { $0.configuration.commandName == named }
+            // The deepest subcommand named (`ledger add --help` is about `add`).
+            var type: ParsableCommand.Type?
+            for name in arguments {
+                let choices = type?.configuration.subcommands ?? configuration.subcommands
+                guard let next = choices.first(where: { $0.configuration.commandName == name }) else { continue }
+                type = next
+            }
             console.line(type.map { helpMessage(for: $0) } ?? helpMessage())
             return 0
         }

@@ -50,6 +50,16 @@ import TickmarkTestSupport
         #expect(missing.stderr.contains("the ledger has no entry 9"))
     }
 
+    @Test func helpOfASubcommandIsItsOwn() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let help = await workspace.run(["ledger", "add", "--help"])
+        #expect(help.code == 0)
+        #expect(help.stdout.contains("Append a release"), "\(help.stdout)")
+        let named = await workspace.run(["help", "ledger", "export"])
+        #expect(named.stdout.contains("Write an audit pack"), "\(named.stdout)")
+    }
+
     @Test func aChangedByteInTheDatabaseIsNamed() async throws {
         let workspace = try await Self.ledger(4)
         defer { workspace.remove() }
