@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "libssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(
             name: "Tickmark",
             dependencies: ["CCmarkGFM", "COpenSSL", .product(name: "Yams", package: "Yams")]
@@ -44,10 +49,11 @@ let package = Package(
             name: "TickmarkReport",
             dependencies: ["Tickmark", "TickmarkProbes", "TickmarkSigning", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "TickmarkLedger", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "CSQLite"]),
         .target(
             name: "TickmarkCLI",
             dependencies: [
-                "Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning",
+                "Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +63,7 @@ let package = Package(
         .testTarget(name: "TickmarkReportTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TickmarkSigningTests", dependencies: ["Tickmark", "TickmarkSigning", "TickmarkTestSupport"], exclude: ["Vectors"]),
         .target(name: "TickmarkTestSupport", dependencies: ["Tickmark", "TickmarkSigning"], path: "Tests/TickmarkTestSupport"),
+        .testTarget(name: "TickmarkLedgerTests", dependencies: ["Tickmark", "TickmarkProbes", "TickmarkReport", "TickmarkSigning", "TickmarkLedger", "TickmarkTestSupport"]),
         .testTarget(name: "TickmarkCLITests", dependencies: ["Tickmark", "TickmarkReport", "TickmarkCLI", "TickmarkTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

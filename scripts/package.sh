@@ -9,10 +9,10 @@
 # Static linking is asked for on this script's `swift build` command line only; the ordinary
 # debug and test builds, and their `.build/debug`, are not touched:
 #   - the Swift runtime and Foundation: `--static-swift-stdlib`;
-#   - cmark-gfm and OpenSSL: the `.a` files of Debian's libcmark-gfm-dev,
-#     libcmark-gfm-extensions-dev and libssl-dev are linked into a folder that holds nothing else
+#   - cmark-gfm, OpenSSL and SQLite: the `.a` files of Debian's libcmark-gfm-dev,
+#     libcmark-gfm-extensions-dev, libssl-dev and libsqlite3-dev are linked into a folder that holds nothing else
 #     and is searched first (pkg-config files of its own, and `-L`), so the `-lcmark-gfm`,
-#     `-lssl`, `-lcrypto` the package's module maps ask for find the static library, not the
+#     `-lssl`, `-lcrypto`, `-lsqlite3` the package's module maps ask for find the static library, not the
 #     shared one;
 #   - the C++ runtime the Swift runtime needs: libstdc++.a in the same folder, and libgcc's
 #     unwinder with `-static-libgcc`.
@@ -52,6 +52,7 @@ static_library libcmark-gfm-dev libcmark-gfm.a
 static_library libcmark-gfm-extensions-dev libcmark-gfm-extensions.a
 static_library libssl-dev libssl.a
 static_library libssl-dev libcrypto.a
+static_library libsqlite3-dev libsqlite3.a
 libstdcxx=$(clang -print-file-name=libstdc++.a)
 [ -f "$libstdcxx" ] || fail "libstdc++.a not found (clang -print-file-name=libstdc++.a): install libstdc++-dev for your GCC"
 ln -s "$libstdcxx" "$static_dir/libstdc++.a"
@@ -69,6 +70,7 @@ static_pc() { # package file: the package's .pc file, with the static folder fir
 }
 static_pc libcmark-gfm-dev libcmark-gfm.pc
 static_pc libssl-dev libssl.pc
+static_pc libsqlite3-dev sqlite3.pc
 PKG_CONFIG_PATH="$(cd "$pc_dir" && pwd)${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 export PKG_CONFIG_PATH
 

@@ -3,7 +3,8 @@
 # `swift test` needs nothing else: the tests drive cmark-gfm (the parser's reference), xmllint (the
 # JUnit schema), python3 with jsonschema (the run-record schema), git, ssh-keygen, ssh-agent and
 # openssl (signatures checked by the real tools), curl and nghttpd (the HTTP probes' parity tests),
-# chromium (HTML reports rendered headless).
+# chromium (HTML reports and example pages rendered headless), sqlite3 and a throw-away PostgreSQL
+# server (the ledger).
 set -euo pipefail
 
 packages=(
@@ -13,7 +14,9 @@ packages=(
   python3-jsonschema                                         # the run-record schema check in the tests
   libcurl4-openssl-dev                                       # HTTP probes: libcurl's headers (the library is loaded at run time)
   nghttp2-server                                             # nghttpd: the HTTP/2-only server of the curl-parity tests
-  chromium                                                   # HTML reports opened headless: the true banner shows
+  chromium                                                   # HTML reports and the board examples rendered headless
+  libsqlite3-dev sqlite3                                     # the ledger's SQLite (linked in), and the tests' sqlite3
+  libpq5 postgresql                                          # PostgreSQL ledgers: libpq loaded at run time; the tests' server
 )
 missing=()
 for package in "${packages[@]}"; do

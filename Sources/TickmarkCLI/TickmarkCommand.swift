@@ -39,6 +39,7 @@ package struct TickmarkCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, LintCommand.self, ShowCommand.self, RunCommand.self, WatchCommand.self,
             SignOffCommand.self, StatusCommand.self, ReportCommand.self, SignCommand.self, VerifyCommand.self, ProbesCommand.self,
+            LedgerCommand.self, BoardCommand.self,
         ]
     )
 
@@ -62,8 +63,13 @@ package struct TickmarkCommand: ParsableCommand {
         }
         guard let subcommand = command as? TickmarkSubcommand else {
             // `tickmark SUB --help` and `tickmark help SUB` parse as argument-parser's help command.
-            let named = arguments.first { name in configuration.subcommands.contains { $0.configuration.commandName == name } }
-            let type = configuration.subcommands.first { $0.configuration.commandName == named }
+            // The deepest subcommand named (`ledger add --help` is about `add`).
+            var type: ParsableCommand.Type?
+            for name in arguments {
+                let choices = type?.configuration.subcommands ?? configuration.subcommands
+                guard let next = choices.first(where: { $0.configuration.commandName == name }) else { continue }
+                type = next
+            }
             console.line(type.map { helpMessage(for: $0) } ?? helpMessage())
             return 0
         }

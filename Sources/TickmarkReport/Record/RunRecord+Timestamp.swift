@@ -50,7 +50,7 @@ extension RunRecord {
 
     /// Reads a time as records hold it: the form `timestamp(_:)` writes, read by hand (the same
     /// instant `ISO8601DateFormatter` reads), or any form `parseTimestamp(_:)` accepts.
-    static func readTimestamp(_ text: String) -> Date? {
+    package static func readTimestamp(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 24 else { return parseTimestamp(text) }
         func number(_ range: Range<Int>) -> Int64? {
