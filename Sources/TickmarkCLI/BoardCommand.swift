@@ -11,7 +11,7 @@ struct BoardCommand: TickmarkSubcommand {
         commandName: "board",
         abstract: "One self-contained HTML page: can we release now, and if not, what exactly is missing.",
         discussion: """
-        For the checklists of a release, in requires: order, from the latest run record of each below the records folder (nothing is run): per phase GO / NO-GO, what blocks it, the sign-offs it still waits for and who may give them (the item's owners), and the watch period's rounds. Sign-offs are judged as of now, as `report` does. The page loads nothing from the network and prints as it is. Exit 0 when every phase is GO, 1 otherwise.
+        For the checklists of a release, in requires: order, from the latest run record of each below the records folder (nothing is run): per phase GO / NO-GO, what blocks it, the sign-offs it still waits for and who may give them (the item's owners), the approvals its approval rules still lack and who may still give them (judged with the roster, as `report` does), evidence inside its warn: time with the moment it expires, and the watch period's rounds. Sign-offs are judged as of now, as `report` does. The page loads nothing from the network and prints as it is. Exit 0 when every phase is GO, 1 otherwise.
 
         Examples:
           tickmark board checklists/staging.md checklists/production.md -o board.html
@@ -23,6 +23,8 @@ struct BoardCommand: TickmarkSubcommand {
     var paths: [String]
 
     @OptionGroup var recordsArguments: RecordsArguments
+
+    @OptionGroup var trustArguments: SignerTrustArguments
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the page here (atomically) instead of to standard output.", valueName: "file"))
     var output: String?
@@ -40,7 +42,8 @@ struct BoardCommand: TickmarkSubcommand {
             guard let bytes = try? ChecklistFile.readBytes(path), let record = try? RunRecord.decode(bytes, path: path) else { continue }
             records.append((recordsArguments.folder(console) + "/" + relative, record))
         }
-        let view = BoardBuilder.build(checklists: checklists, records: records, now: Date())
+        let trust = try trustArguments.trust(console, checklists: RunApprovals.rosterHints(records.map(\.record)))
+        let view = BoardBuilder.build(checklists: checklists, records: records, now: Date(), trust: trust)
         let html = BoardPage.html(view)
         if let output {
             let path = CommandPaths.absolute(output, base: console.currentDirectory)

@@ -86,4 +86,42 @@ import TickmarkTestSupport
         #expect(result.code == 0, "\(result.stderr)")
         #expect(try workspace.read("board.html").contains("Yes: every phase is GO."))
     }
+
+    /// An approval rule that still lacks an approver, and evidence inside its `warn:` time, from
+    /// a real run and a real sign-off judged with the roster.
+    @Test func approvalsStillMissingAndEvidenceAboutToExpire() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(".tickmark/roster.yml", """
+        people:
+          ana@example.com: { name: Ana Lima }
+          chen@example.com: { name: Chen Wu }
+        roles:
+          release-manager: [ana@example.com, chen@example.com]
+
+        """)
+        try workspace.write("release.md", """
+        ---
+        id: release
+        ---
+        # Release
+
+        - [ ] Smoke test passes `probe: file release.md fresh=30s warn=29s`
+        - [ ] Release approved `approve: 2 @release-manager`
+
+        """)
+        #expect(await workspace.run(["run", "release.md", "--record", ".tickmark/runs/release.json"]).code == 1)
+        let signed = await workspace.run(["sign-off", ".tickmark/runs/release.json", "release approved", "--by", "Ana Lima <ana@example.com>"])
+        #expect(signed.code == 0, "\(signed.stderr)")
+        // Past the first second the smoke test is inside its warn: time (29 s of its 30 s).
+        try await Task.sleep(for: .milliseconds(1500))
+        let result = await workspace.run(["board", "release.md", "-o", "board.html"])
+        #expect(result.code == 1, "\(result.stderr)")
+        let html = try workspace.read("board.html")
+        #expect(html.contains("1 of 2 approvals from @release-manager; may still approve: Chen Wu"), "\(html)")
+        let countdown = try #require(html.range(of: "<li><strong>Smoke test passes</strong>: expires in "), "\(html)")
+        let left = html[countdown.upperBound...].prefix { $0 != "(" }
+        #expect(left.hasSuffix(" seconds "), "a countdown in seconds, not hours: \(left)")
+        #expect(Int(left.split(separator: " ").first ?? "").map { $0 > 0 && $0 < 30 } == true, "\(left)")
+    }
 }

@@ -6,8 +6,13 @@ import TickmarkReport
 /// Builds the board of a release from its checklists and the run records below the records folder.
 package enum BoardBuilder {
     /// The board of `checklists` (in the order given, then sorted by `requires:`), each phase read
-    /// from the latest record that ran it, judged at `now`.
-    package static func build(checklists: [Checklist], records: [(path: String, record: RunRecord)], now: Date) -> BoardView {
+    /// from the latest record that ran it, judged at `now` with the roster and keys of `trust`.
+    package static func build(
+        checklists: [Checklist], records: [(path: String, record: RunRecord)], now: Date, trust: SignerTrust = .none
+    ) -> BoardView {
+        let standings = StandingEvaluator(
+            records: RecordSet(entries: records.map { RecordSet.Entry(path: $0.path, record: $0.record) }), now: now, trust: trust
+        )
         var latest: [String: (path: String, record: RunRecord)] = [:]
         var watched: [String: RunRecord.WatchInfo] = [:]
         var watchedAt: [String: Date] = [:]
@@ -28,7 +33,7 @@ package enum BoardBuilder {
         for checklist in ordered(checklists) {
             let source = latest[checklist.id]
             let recorded = source.flatMap { source in
-                source.record.recomputed(at: now).checklists.first { $0.id == checklist.id }
+                source.record.recomputed(at: now, trust: trust).checklists.first { $0.id == checklist.id }
             }
             version = version ?? recorded?.variables["version"]
             var phase = BoardView.Phase(
@@ -39,7 +44,9 @@ package enum BoardBuilder {
             )
             if let recorded {
                 for item in recorded.items where item.blocking {
-                    if item.status == .manual {
+                    if item.status == .manual, item.approvals != nil {
+                        phase.approvalsMissing.append(.init(item: item.id, text: item.text, missing: item.reason, whoMay: item.owners))
+                    } else if item.status == .manual {
                         phase.signOffsMissing.append(.init(item: item.id, line: item.line, text: item.text, whoMay: item.owners))
                     } else {
                         phase.blockers.append(.init(item: item.id, line: item.line, text: item.text, reason: item.reason))
@@ -57,6 +64,11 @@ package enum BoardBuilder {
                 }
                 phase.blockers.append(.init(item: nil, line: nil, text: "No run record of this checklist yet", reason: "run it: tickmark run \(checklist.path)"))
             }
+            // Evidence that still counts but runs out within its `warn:` time, soonest first.
+            phase.expiring = standings.standing(of: checklist).items.compactMap { item in
+                guard item.state == .expiring, let expiresAt = item.expiresAt else { return nil }
+                return BoardView.Countdown(item: item.id, text: item.text, expiresAt: expiresAt)
+            }.sorted { $0.expiresAt < $1.expiresAt }
             phases.append(phase)
         }
         let go = !phases.isEmpty && phases.allSatisfy { $0.decision == "GO" }

@@ -1,4 +1,5 @@
 import Foundation
+import Tickmark
 import TickmarkReport
 
 /// The board as one self-contained HTML page: the verdict first, then the phases in `requires:`
@@ -73,8 +74,8 @@ package enum BoardPage {
         if !phase.expiring.isEmpty {
             html += "<h3>Evidence about to expire</h3><ul>"
             for countdown in phase.expiring {
-                let hours = max(0, Int(countdown.expiresAt.timeIntervalSince(now) / 3600))
-                html += "<li><strong>\(e(countdown.text))</strong>: expires in \(hours) h (\(e(HTMLPage.time(countdown.expiresAt))))</li>"
+                let left = AgeText.words(seconds: max(0, countdown.expiresAt.timeIntervalSince(now)))
+                html += "<li><strong>\(e(countdown.text))</strong>: expires in \(e(left)) (\(e(HTMLPage.time(countdown.expiresAt))))</li>"
             }
             html += "</ul>\n"
         }

@@ -3,10 +3,10 @@ import Foundation
 /// What the release board shows, already decided and worded: the one place that says what a
 /// phase holds. `BoardBuilder` fills it from checklists and run records, `BoardPage` lays it out.
 ///
-/// Two parts are kept for what records do not hold yet: `approvalsMissing` (approval rules with a
-/// quorum and roles, `approve: 2 @release-manager`) and `expiring` (evidence with `fresh:` that is
-/// about to expire, with its countdown). The builder leaves them empty today; the page already
-/// shows them when they are filled.
+/// Items with approval rules (`approve: 2 @release-manager`) that still wait are in
+/// `approvalsMissing`, worded as the decision words them ("1 of 2 approvals from
+/// @release-manager; may still approve: Chen Wu"); evidence with `fresh:` inside its `warn:` time
+/// is in `expiring`, with the moment it stops counting.
 package struct BoardView: Sendable, Equatable {
     /// The release, e.g. `2.4.0` (the `version` variable of the records), when known.
     package var release: String?
@@ -35,9 +35,9 @@ package struct BoardView: Sendable, Equatable {
         package var blockers: [Line]
         /// Manual items still waiting for a sign-off, and who may give it.
         package var signOffsMissing: [SignOffMissing]
-        /// Approvals a quorum still lacks (filled once records hold approval rules).
+        /// Items whose approval rules are not met yet, and what they lack.
         package var approvalsMissing: [ApprovalMissing]
-        /// Evidence that expires soon (filled once records hold freshness).
+        /// Evidence inside its `warn:` time: it expires soon.
         package var expiring: [Countdown]
         /// The watch period, when the phase was watched.
         package var watch: Watch?

@@ -9,6 +9,11 @@ package struct RecordSet: Sendable {
     package struct Entry: Sendable {
         package var path: String
         package var record: RunRecord
+
+        package init(path: String, record: RunRecord) {
+            self.path = path
+            self.record = record
+        }
     }
 
     /// The records, oldest finish first.
