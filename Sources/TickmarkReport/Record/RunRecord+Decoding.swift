@@ -51,7 +51,7 @@ extension RunRecord.ChecklistRecord {
             sha256: try reader.string("sha256"), decision: try reader.choice("decision"), blockers: try reader.strings("blockers"),
             variables: try reader.stringMap("variables"), requires: try reader.strings("requires"),
             items: try reader.objects("items", RunRecord.ItemRecord.init), source: try reader.optionalString("source"),
-            sourceBase64: try reader.optionalString("sourceBase64")
+            sourceBase64: try reader.optionalString("sourceBase64"), author: try reader.optionalString("author")
         )
     }
 }

@@ -54,6 +54,7 @@ extension RunRecord.RunEnvironment {
 extension RunRecord.ChecklistRecord {
     fileprivate func write(into writer: inout JSONWriter) {
         writer.beginObject()
+        if let author { writer.staticKey("author"); writer.string(author) }
         writer.staticKey("blockers"); writer.strings(blockers)
         writer.staticKey("decision"); writer.string(decision.rawValue)
         writer.staticKey("id"); writer.string(id)

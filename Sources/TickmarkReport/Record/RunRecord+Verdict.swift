@@ -64,7 +64,7 @@ extension RunRecord {
     package func recomputed(at date: Date, strict: Bool? = nil, trust: SignerTrust = .none) -> RunRecord {
         var record = self
         record.checklists = checklists.map { checklist in
-            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict, trust: trust, author: environment.author)
+            checklist.recomputed(signOffs: signOffs, at: date, strict: strict ?? checklist.ranStrict, trust: trust, author: checklist.author ?? environment.author)
         }
         record.decision = record.checklists.allSatisfy { $0.decision == .go } ? .go : .noGo
         return record

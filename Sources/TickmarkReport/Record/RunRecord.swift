@@ -58,6 +58,10 @@ package struct RunRecord: Codable, Sendable, Equatable {
         /// The checklist's source text, so reports can be rendered anywhere (base64 when not UTF-8).
         package var source: String?
         package var sourceBase64: String?
+        /// The author of the change the run of this checklist recorded (`environment.author`),
+        /// kept per checklist when records are combined: each release phase runs on its own
+        /// commit, and `not=author` is about that phase's change.
+        package var author: String? = nil
     }
 
     /// One item's result.

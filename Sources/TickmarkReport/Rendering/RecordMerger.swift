@@ -52,6 +52,8 @@ package enum RecordMerger {
             for (_, record) in ordered {
                 for checklist in record.checklists where checklist.id == id {
                     variables.merge(checklist.variables) { _, newer in newer }
+                    // not=author is about the change the checklist's own run was on.
+                    if let author = checklist.author ?? record.environment.author { merged.author = author }
                     // Requirements as the latest run saw them; unbacked ticks from any run.
                     latestBlockers[id] = checklist.blockers
                     blockers[id, default: []].append(contentsOf: checklist.blockers.filter { $0.contains("): ticked in the file, but") })

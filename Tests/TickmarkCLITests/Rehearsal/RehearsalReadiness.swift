@@ -36,8 +36,8 @@ extension ServiceTeam {
 }
 
 extension ServiceTeam {
-    /// Production readiness: NO-GO on its 16 manual items; Dee (on-call, operations, the
-    /// authorized reviewer) and Ana (release manager, engineering lead) sign off; GO.
+    /// Production readiness: NO-GO on its 16 manual items; Dee (on-call, operations) and Ana
+    /// (release manager, engineering lead) sign off; Dee, a reviewer, approves the deployment; GO.
     func readinessPhase(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let first = try await runReadiness()
         #expect(first.code == 1, "\(first.output)", sourceLocation: sourceLocation)
@@ -48,9 +48,13 @@ extension ServiceTeam {
         #expect(first.stderr.isEmpty, "every variable given is used: \(first.stderr)", sourceLocation: sourceLocation)
 
         let dee = try await signOff(".tickmark/production-readiness.json", Self.deeReadinessItems, by: Self.dee, role: "on-call", key: "dee")
-        #expect(dee.code == 0 && dee.stdout.contains("production-readiness: NO-GO (10 blockers)"), "\(dee.output)", sourceLocation: sourceLocation)
-        let ana = try await signOffAllWaiting(".tickmark/production-readiness.json", by: Self.ana, role: "release-manager", key: "ana")
-        #expect(ana.code == 0 && ana.stdout.contains("production-readiness: GO\n"), "\(ana.output)", sourceLocation: sourceLocation)
+        #expect(dee.code == 0 && dee.stdout.contains("production-readiness: NO-GO (11 blockers)"), "\(dee.output)", sourceLocation: sourceLocation)
+        let lead = try await signOff(".tickmark/production-readiness.json", Self.engineeringLeadItems, by: Self.ana, role: "engineering-lead", key: "ana")
+        #expect(lead.code == 0 && lead.stdout.contains("production-readiness: NO-GO (4 blockers)\n"), "\(lead.output)", sourceLocation: sourceLocation)
+        let manager = try await signOff(".tickmark/production-readiness.json", Self.releaseManagerItems, by: Self.ana, role: "release-manager", key: "ana")
+        #expect(manager.code == 0 && manager.stdout.contains("production-readiness: NO-GO (1 blocker)\n"), "\(manager.output)", sourceLocation: sourceLocation)
+        let approved = try await signOff(".tickmark/production-readiness.json", ["Production deployment approved"], by: Self.dee, role: "reviewer", key: "dee")
+        #expect(approved.code == 0 && approved.stdout.contains("production-readiness: GO\n"), "\(approved.output)", sourceLocation: sourceLocation)
 
         let again = try await runReadiness()
         #expect(again.code == 0, "\(again.output)", sourceLocation: sourceLocation)
@@ -62,8 +66,19 @@ extension ServiceTeam {
         }
     }
 
-    /// What Dee signs off in production readiness: on-call, operations and the authorized review.
+    /// What Dee signs off in production readiness first: on-call and operations.
     static let deeReadinessItems = [
-        "Staging has run", "Dashboards and alerts", "Rollback procedure verified", "On-call engineer available", "Production deployment approved",
+        "Staging has run", "Dashboards and alerts", "Rollback procedure verified", "On-call engineer available", "Ad-hoc backup",
     ]
+
+    /// What Ana signs off then as engineering lead, the code review among them (Bo wrote the
+    /// release, so she may approve it)...
+    static let engineeringLeadItems = [
+        "Migration is safe", "Runs inside a transaction", "No long table locks", "Rollback path decided",
+        "Code reviewed by the engineering lead", "Documentation updated", "Migration tested",
+    ]
+
+    /// ...and as release manager, the go decision after the review; Dee, a reviewer, approves the
+    /// deployment after the go decision.
+    static let releaseManagerItems = ["Merged by hand", "No business-critical period", "Go decision"]
 }

@@ -6,8 +6,9 @@ import TickmarkTestSupport
 /// The scratch world of the release rehearsal: a small service's repository (`service/`, a
 /// clone of the bare `origin.git`) with VERSION, a Keep-a-Changelog CHANGELOG, a Makefile and
 /// release tags; the service deployed on a loopback port; `gh` and `docker` stand-ins on PATH
-/// (`bin/`); two people, Ana (release manager) and Dee (QA and operations), with ed25519 keys
-/// made by `ssh-keygen` (`keys/`); and the production secrets a deploy job has.
+/// (`bin/`); two people, Ana (release manager, engineering lead) and Dee (QA, operations, on-call,
+/// reviewer), with ed25519 keys made by `ssh-keygen` (`keys/`) and roles in the roster; Bo, the
+/// developer whose commits the release is made of; and the production secrets a deploy job has.
 ///
 /// Every step runs the real `tickmark` binary as a subprocess: CI's (`ci`) with the job's
 /// environment, people's (`person`: sign-offs, the report, signing, verifying) with theirs.
@@ -103,10 +104,16 @@ final class ServiceTeam {
         try await git("git init -q -b main && git remote add origin ../origin.git && git add -A && git commit -q -m 'Release 1.3.2' && git tag -a v1.3.2 -m v1.3.2 && git push -q origin main v1.3.2")
     }
 
+    /// The git identity of the service's commits: Bo, the developer who makes the change and cuts
+    /// the release, the author `not=author` keeps from approving it (he is in no role).
+    static let developer = Shell.gitIdentity.merging([
+        "GIT_AUTHOR_NAME": "Bo Berg", "GIT_AUTHOR_EMAIL": "bo@example.com", "GIT_COMMITTER_NAME": "Bo Berg", "GIT_COMMITTER_EMAIL": "bo@example.com",
+    ]) { $1 }
+
     /// `command` run with `sh -c` in the service's folder (or `folder`), which must succeed.
     @discardableResult
     func git(_ command: String, in folder: String? = nil) async throws -> String {
-        let result = try await runDetached("sh", ["-c", command], environment: Shell.gitIdentity, in: folder ?? service)
+        let result = try await runDetached("sh", ["-c", command], environment: Self.developer, in: folder ?? service)
         guard result.status == 0 else {
             throw SetUpError(description: "`\(command)` exited \(result.status): \(result.output)\(result.errors)")
         }
@@ -166,7 +173,7 @@ final class ServiceTeam {
           release-manager: [ana@example.com]
           engineering-lead: [ana@example.com]
           product-owner: [ana@example.com]
-          reviewer: [ana@example.com, dee@example.com]
+          reviewer: [dee@example.com]
           qa: [dee@example.com]
           ops: [dee@example.com]
           on-call: [dee@example.com]

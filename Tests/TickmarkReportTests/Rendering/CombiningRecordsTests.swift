@@ -49,6 +49,20 @@ import TickmarkProbes
         #expect(unitTests.status == .pass)
     }
 
+    /// Each phase of a release runs on its own commit: a checklist's `not=author` is judged
+    /// against the author its own run recorded, not the last record's (which may have none).
+    @Test func eachChecklistKeepsTheAuthorItsRunRecorded() throws {
+        var readiness = Self.job("Build", finishedAfter: 60)
+        readiness.environment.author = "Bo Berg <bo@example.com>"
+        var later = RecordFixture(source: "# Post-release\n\n- [ ] Announced @pm\n", path: "checklists/post-release.md").record()
+        later.finishedAt = RecordFixture.start.addingTimeInterval(90)
+        let merged = try RecordMerger.merge([("readiness.json", readiness), ("post-release.json", later)])
+        #expect(merged.environment.author == nil)
+        #expect(merged.checklists.map(\.author) == ["Bo Berg <bo@example.com>", nil])
+        let decoded = try RunRecord.decode(merged.jsonBytes(), path: "combined.json")
+        #expect(decoded.checklists.map(\.author) == ["Bo Berg <bo@example.com>", nil], "kept when written and read again")
+    }
+
     @Test func aLaterRunOfAnItemWins() throws {
         let first = Self.job("Build", finishedAfter: 60)
         let rerun = Self.job("Build", finishedAfter: 300, probes: ["Lint": [.init(status: .pass, reason: "clean", milliseconds: 800)]])
