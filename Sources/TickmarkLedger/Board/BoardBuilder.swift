@@ -18,7 +18,7 @@ package enum BoardBuilder {
         var watchedAt: [String: Date] = [:]
         for source in records {
             for checklist in source.record.checklists {
-                if let current = latest[checklist.id], current.record.finishedAt >= source.record.finishedAt { continue }
+                if let current = latest[checklist.id], !decides(source.record, over: current.record) { continue }
                 latest[checklist.id] = source
             }
             if let watch = source.record.watch {
@@ -73,6 +73,13 @@ package enum BoardBuilder {
         }
         let go = !phases.isEmpty && phases.allSatisfy { $0.decision == "GO" }
         return BoardView(release: version, generatedAt: now, decision: go ? "GO" : "NO-GO", phases: phases, recordsRead: records.count)
+    }
+
+    /// Whether `candidate` rather than `current` decides a phase: a full run over a watch (which
+    /// runs probe items alone, so its record says nothing of sign-offs), else the later one.
+    static func decides(_ candidate: RunRecord, over current: RunRecord) -> Bool {
+        if (candidate.watch == nil) != (current.watch == nil) { return candidate.watch == nil }
+        return candidate.finishedAt > current.finishedAt
     }
 
     /// `checklists` with every checklist after those it requires (input order otherwise; a cycle

@@ -60,7 +60,7 @@ package enum BoardPage {
             html += "<h3>Sign-offs missing</h3><table><thead><tr><th>Item</th><th>Who may sign off</th></tr></thead><tbody>"
             for missing in phase.signOffsMissing {
                 let who = missing.whoMay.isEmpty ? "<span class=\"muted\">anyone (no owner named)</span>" : missing.whoMay.map { e($0) }.joined(separator: ", ")
-                html += "<tr><td>line \(missing.line): \(e(missing.text))<br><span class=\"note\">tickmark sign-off RECORD \(e(missing.item)) --by \"Name &lt;email&gt;\"</span></td><td>\(who)</td></tr>"
+                html += "<tr><td>line \(missing.line): \(e(missing.text))<br><span class=\"note\">tickmark sign-off \(e(phase.recordPath ?? "RECORD")) \(e(missing.item)) --by \"Name &lt;email&gt;\"</span></td><td>\(who)</td></tr>"
             }
             html += "</tbody></table>\n"
         }
