@@ -59,6 +59,20 @@ import TickmarkTestSupport
         #expect(html.contains("round 3: error-rate-below-1 (line 7): exit status 1"))
     }
 
+    /// A watch that finished after the full run shows its rounds, but the phase (its sign-offs
+    /// waiting) is still read from the full run: a watch runs probe items alone.
+    @Test func aLaterWatchDoesNotHideWhatTheFullRunWaitsFor() async throws {
+        let workspace = try Self.workspace()
+        defer { workspace.remove() }
+        var watch = try RunRecord.decode(Array(try workspace.read(".tickmark/runs/watch.json").utf8), path: "watch.json")
+        watch.finishedAt = watch.finishedAt.addingTimeInterval(600)
+        try workspace.write(".tickmark/runs/watch.json", record: watch)
+        let result = await workspace.run(["board", "staging.md", "production.md"])
+        #expect(result.stdout.contains("Rollback plan reviewed"), "\(result.stdout)")
+        #expect(result.stdout.contains("tickmark sign-off .tickmark/runs/production.json production/rollback-plan-reviewed"))
+        #expect(result.stdout.contains("5 rounds every 1m for 5m, failed; 1 NO-GO."))
+    }
+
     @Test func thePageLoadsNothingAndNoChecklistTextPaintsOverAVerdict() async throws {
         let workspace = try Self.workspace()
         defer { workspace.remove() }
