@@ -4,7 +4,7 @@ import TickmarkTestSupport
 
 /// A signal to `tickmark run` reaches the probes' process groups: nothing they started keeps
 /// running, and Tickmark ends by the same signal.
-@Suite(.serialized) struct RunSignalTests {
+@Suite(.serialized, .enabled(if: RunsAlone.enabled, RunsAlone.skipReason)) struct RunSignalTests {
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalEndsEveryProbeGroupAndThenTheRun(signal number: Int32) async throws {
         let tickmark = try SimulatedActionsRunner.builtTickmark()

@@ -8,7 +8,7 @@ import TickmarkTestSupport
 /// The server is stopped when round 1 has printed and started again when round 2 has; rounds are
 /// 2 s apart so that the restart is done before round 3 even on a loaded machine, and the period
 /// holds several rounds even when each is slow.
-@Suite struct WatchToleranceTests {
+@Suite(.enabled(if: RunsAlone.enabled, RunsAlone.skipReason)) struct WatchToleranceTests {
     static func checklist(port: Int) -> String {
         """
         # Watch period
