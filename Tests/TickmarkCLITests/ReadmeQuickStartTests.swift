@@ -61,7 +61,7 @@ import TickmarkTestSupport
     /// stays short. Probe failures of the shipped checklists (no staging server, no `make`
     /// targets, no release tag here) make a `run` or `watch` NO-GO (exit 1), which is fine; a
     /// usage error, an unknown option or a missing file (exit 2) is not. `sign` and `verify` must
-    /// succeed, and `verify` must name Ana. `report` and `status` exit 1 for NO-GO, as `run` does.
+    /// succeed, and `verify` must name Ana. `report`, `status` and `board` exit 1 for NO-GO, as `run` does.
     static func problems(runningQuickStartOf readme: String) async throws -> [String] {
         let project = try Project()
         defer { project.scratch.remove() }
@@ -84,7 +84,7 @@ import TickmarkTestSupport
                 if result.code != 0 || !(result.stdout + result.stderr).contains("ana@example.com") {
                     problems.append("\(line) must exit 0 and name the signer ana@example.com: \(output)")
                 }
-            case "run", "watch", "report", "status":
+            case "run", "watch", "report", "status", "board":
                 if result.code != 0 && result.code != 1 { problems.append("\(line) must be GO or NO-GO: \(output)") }
             default:
                 if result.code != 0 { problems.append("\(line) must exit 0: \(output)") }
