@@ -100,7 +100,7 @@ package struct Redactor: Sendable, Equatable {
         forms.insert(ShellWords.quote(secret))
         forms.insert(secret.replacingOccurrences(of: "'", with: "'\\''"))
         // JSON strings and backslash-escaped text (`"…\"…"`).
-        forms.insert(jsonEscaped(secret))
+        forms.formUnion(jsonEscaped(secret))
         forms.insert(secret.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))
         // XML and HTML text and attributes.
         let xml = secret.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
@@ -126,26 +126,14 @@ package struct Redactor: Sendable, Equatable {
         return forms
     }
 
-    private static func jsonEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    /// The text inside a JSON string as Tickmark's JSON writer escapes it, in both of its escape
+    /// styles (`\u0008` in reports and `show --json`, `\b` in run records).
+    private static func jsonEscaped(_ text: String) -> [String] {
+        [JSONWriter.Format.compact, .record].map { format in
+            var writer = JSONWriter(format: format)
+            writer.string(text)
+            return String(writer.text.dropFirst().dropLast())
         }
-        return out
     }
 
     /// `%2F` → `%2f`: some encoders write lower-case hex digits.
