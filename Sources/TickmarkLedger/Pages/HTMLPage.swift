@@ -5,21 +5,10 @@ import TickmarkReport
 /// Content-Security-Policy lets it load nothing (no scripts, fonts, images from elsewhere or
 /// frames), with its styles inline and a print layout. Every text put into it is escaped here.
 package enum HTMLPage {
-    /// `text` with `& < > " '` escaped, safe in element content and in quoted attributes.
+    /// `text` with `& < > " '` escaped, safe in element content and in quoted attributes (as the
+    /// HTML report escapes it).
     package static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
+        ReportText.html(text)
     }
 
     /// A time as people read it: `2026-12-01 18:00:05 UTC`.
