@@ -141,6 +141,8 @@ struct RunCommand: TickmarkSubcommand {
         if dryRun {
             return try await DryRun.print(checklists, sources: sources, options: options, context: context, console: console)
         }
+        // Only what the run writes needs the commit and branch: a record, --json, --junit.
+        let recordGit = noRecord && json == nil && junit == nil ? nil : RecordGit.start(folder: workingDirectory, console: console)
         let progress = RunProgress(checklists: checklists, console: console, heartbeat: DurationText.parse(heartbeat) ?? .seconds(30))
         let signals = RunSignals()
         defer { signals.stop() }
@@ -165,7 +167,7 @@ struct RunCommand: TickmarkSubcommand {
             RunSummaryText.print(outcome, console: console)
         }
 
-        let git = await RecordGit.environment(of: outcome.checklists, folder: workingDirectory, console: console)
+        let git = await recordGit?.environment(of: outcome.checklists) ?? (commit: nil, branch: nil)
         let environment = RunRecord.currentEnvironment(
             variables: console.environment, workingDirectory: workingDirectory, gitCommit: git.commit, gitBranch: git.branch
         )

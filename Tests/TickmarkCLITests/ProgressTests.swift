@@ -34,7 +34,7 @@ final class TimedOutput: @unchecked Sendable {
                 let finished = FileManager.default.fileExists(atPath: "\(self.folder)/slow-done")
                 self.lock.withLock { self.pieces.append((ContinuousClock.now, finished, text)) }
                 if self.releaseAfter(self.lines) {
-                    FileManager.default.createFile(atPath: "\(self.folder)/release", contents: nil)
+                    _ = FileManager.default.createFile(atPath: "\(self.folder)/release", contents: nil)
                 }
             },
             err: { _ in }, isInteractive: false, colors: false, environment: environment, currentDirectory: folder

@@ -147,24 +147,29 @@ package enum BuiltinVariables {
     ) async -> (values: [String: String], problems: [String: String]) {
         var values: [String: String] = ["checklist.dir": checklistDirectory]
         var problems: [String: String] = [:]
-        let utc = TimeZone(identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        values["today"] = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = utc
-        values["now"] = formatter.string(from: now)
+        values["today"] = CalendarText.localDay(now)
+        values["now"] = CalendarText.utcSecond(now)
         let git: [(String, [String])] = [
             ("git.head", ["rev-parse", "HEAD"]),
             ("git.branch", ["symbolic-ref", "--short", "-q", "HEAD"]),
             ("git.tag", ["describe", "--tags", "--exact-match", "HEAD"]),
-        ]
-        for (name, arguments) in git where names.contains(name) {
-            let outcome = await processes.run(ProcessRequest(
-                executable: "git", arguments: arguments, workingDirectory: workingDirectory,
-                environment: environment, timeout: .seconds(10), outputLimit: 4096
-            ))
+        ].filter { names.contains($0.0) }
+        // The git commands run at once; their answers are read in the order above.
+        let outcomes = await withTaskGroup(of: (String, ProcessOutcome).self) { group in
+            for (name, arguments) in git {
+                group.addTask {
+                    (name, await processes.run(ProcessRequest(
+                        executable: "git", arguments: arguments, workingDirectory: workingDirectory,
+                        environment: environment, timeout: .seconds(10), outputLimit: 4096
+                    )))
+                }
+            }
+            var outcomes: [String: ProcessOutcome] = [:]
+            for await (name, outcome) in group { outcomes[name] = outcome }
+            return outcomes
+        }
+        for (name, _) in git {
+            guard let outcome = outcomes[name] else { continue }
             let output = String(decoding: outcome.standardOutput, as: UTF8.self).trimmingASCIIWhitespace()
             if outcome.termination == .exited(0), !output.isEmpty {
                 values[name] = output

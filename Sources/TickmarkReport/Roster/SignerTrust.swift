@@ -123,7 +123,7 @@ package struct SignerTrust: Sendable {
     /// The principal `key` signs as for `email` (`Name <email>` from the roster, the matching
     /// principals from allowed signers), or why it may not.
     package func bind(key: SSHPublicKey, to email: String, namespace: String, now: Date) -> Result<String, SignerRefusal> {
-        if let person = person(email: email), person.keys.contains { $0.sameKey(as: key) } { return .success(person.display) }
+        if let person = person(email: email), person.keys.contains(where: { $0.sameKey(as: key) }) { return .success(person.display) }
         if let allowedSigners, case .success(let entry) = allowedSigners.match(
             key: key, namespace: namespace, identity: email.lowercased(), now: Int(now.timeIntervalSince1970)
         ) {
