@@ -25,36 +25,13 @@ enum ItemIDs {
             explicit[id] = at
             assigned[index] = Assigned(id: id, isExplicit: true)
         }
-        var used = Set(explicit.keys)
-        used.reserveCapacity(items.count)
-        // The next suffix to try for each base. Suffixes below it were taken when last tried, and
-        // `used` only grows, so starting there gives the same ids as counting from 2, without
-        // quadratic time when thousands of items share a text.
-        var nextSuffix: [String: Int] = [:]
+        var allocator = IDAllocator(expectedCount: items.count)
+        for index in items.indices where assigned[index].isExplicit { _ = allocator.takeExactly(assigned[index].id) }
         var scratch: [UInt8] = []
         for index in items.indices where !assigned[index].isExplicit {
-            let base = generatedBase(text: items[index].text, sectionSlug: items[index].sectionSlug, scratch: &scratch)
-            if used.insert(base).inserted {
-                assigned[index].id = base
-            } else {
-                // One lookup of the base's counter, one insertion per suffix tried (almost always one).
-                assigned[index].id = takeSuffix(of: base, next: &nextSuffix[base, default: 2], used: &used)
-            }
+            assigned[index].id = allocator.take(generatedBase(text: items[index].text, sectionSlug: items[index].sectionSlug, scratch: &scratch))
         }
         return assigned
-    }
-
-    /// The first `base-N` not used yet, from N = `next` on; `next` is left past it.
-    private static func takeSuffix(of base: String, next: inout Int, used: inout Set<String>) -> String {
-        while true {
-            var id = ""
-            id.reserveCapacity(base.utf8.count + 8)
-            id += base
-            id += "-"
-            id += String(next)
-            next += 1
-            if used.insert(id).inserted { return id }
-        }
     }
 
     /// The explicit id an item asks for and where it is written: its HTML comment, else the
