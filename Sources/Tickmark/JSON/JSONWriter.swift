@@ -214,7 +214,19 @@ package struct JSONWriter {
             bytes.append(0x30 + UInt8(value))
             return
         }
-        bytes.append(contentsOf: String(value).utf8)
+        guard value != .min else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        // Digits straight into the buffer (a line number per item, no string made for it).
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = abs(value)
+        let first = bytes.count
+        while magnitude > 0 {
+            bytes.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        bytes[first...].reverse()
     }
 
     // MARK: Strings

@@ -85,12 +85,23 @@ struct InlineText {
                     bytes.append(0x20)
                     pendingSpace = false
                 }
-                bytes.append(piece[index])
+                // The visible bytes up to the next byte that may start whitespace, in one copy.
+                var end = index + 1
+                while end < piece.count, InlineText.isPlainVisible(piece[end]) { end += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[index..<end]))
                 visible = true
-                index += 1
+                index = end
             }
             return visible
         }
+    }
+
+    /// Whether `byte` is part of a visible character whatever follows it: printable ASCII, or a
+    /// UTF-8 byte that cannot start a White_Space scalar (continuation bytes and lead bytes
+    /// other than 0xC2, 0xE1, 0xE2 and 0xE3).
+    @inline(__always)
+    static func isPlainVisible(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte != 0xC2 && (byte < 0xE1 || byte > 0xE3)
     }
 
     /// The length of the UTF-8 White_Space scalar at `index`, or 0: U+0009–000D, U+0020, U+0085,

@@ -4,7 +4,8 @@ enum ItemMentions {
     /// backtick (an e-mail address, or code) starts none; trailing `.`, `/` and `-` are not part
     /// of a mention.
     static func mentions(in text: String) -> [String] {
-        guard text.utf8.contains(0x40) else { return [] }
+        var text = text
+        guard text.withUTF8({ $0.contains(0x40) }) else { return [] }
         var found: [String] = []
         let bytes = Array(text.utf8)
         var index = 0

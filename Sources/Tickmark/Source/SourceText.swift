@@ -21,16 +21,19 @@ public struct SourceText: Sendable, Equatable {
     /// those of the first `lines` lines.
     static func lineStarts(of bytes: [UInt8], lines: Int = .max) -> [Int] {
         var starts = [0]
-        var index = 0
-        while index < bytes.count, starts.count < lines {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count, starts.count < lines {
+                let byte = bytes[index]
+                index += 1
+                guard byte <= 0x0D else { continue }
+                if byte == 0x0A {
+                    starts.append(index)
+                } else if byte == 0x0D {
+                    if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                    starts.append(index)
+                }
             }
-            index += 1
         }
         return starts
     }

@@ -58,6 +58,17 @@ import Testing
         for value in [0, 7, 10, -1, Int.max, Int.min] { writer.integer(value) }
         writer.endArray()
         #expect(writer.text == "[0,7,10,-1,\(Int.max),\(Int.min)]")
+        var values: [Int] = []
+        var power = 1
+        for _ in 0..<18 {
+            values += [power - 1, power, power + 1, -power, -(power + 1)]
+            power *= 10
+        }
+        var each = JSONWriter(pretty: false)
+        each.beginArray()
+        for value in values { each.integer(value) }
+        each.endArray()
+        #expect(each.text == "[" + values.map(String.init).joined(separator: ",") + "]")
     }
 
     @Test func keysComeInTheOrderWritten() {
