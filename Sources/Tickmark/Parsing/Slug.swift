@@ -81,6 +81,13 @@ package enum Slug {
                 inWord = true
             }
             slug.append(folded)
+            // The lowercase letters and digits that follow are copied as they are, in one go.
+            var end = index
+            while end < count, (0x61...0x7A).contains(bytes[end]) || (0x30...0x39).contains(bytes[end]) { end += 1 }
+            if end > index {
+                slug.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+            }
         }
         return slug.count > startCount
     }

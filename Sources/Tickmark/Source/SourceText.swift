@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The exact bytes of a file together with a table of where each line starts.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, the same rule cmark-gfm uses, so line numbers
@@ -22,6 +28,16 @@ public struct SourceText: Sendable, Equatable {
     static func lineStarts(of bytes: [UInt8], lines: Int = .max) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            if memchr(base, 0x0D, bytes.count) == nil {
+                // Line feeds only, as nearly every file: found with memchr.
+                var index = 0
+                while starts.count < lines, index < bytes.count, let hit = memchr(base + index, 0x0A, bytes.count - index) {
+                    index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(index)
+                }
+                return
+            }
             var index = 0
             while index < bytes.count, starts.count < lines {
                 let byte = bytes[index]
