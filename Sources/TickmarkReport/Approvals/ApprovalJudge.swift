@@ -49,10 +49,14 @@ package struct ApprovalJudge: ApprovalJudging {
         let members = rule.role.flatMap { trust.members(of: $0) }.map { Set($0.map { $0.lowercased() }) }
         // The time each `after=` item was done (nil: done with no time to order by).
         var doneSince: [(id: String, at: Date?)] = []
+        // An item of `after=` not done yet: every sign-off so far came before it.
+        var notDone: String?
         for id in rule.after {
             switch prerequisite(id) {
             case .done(let at): doneSince.append((id, at))
-            case .notDone: wording.problems.append(ApprovalWording.notDoneYet(id, rule: rule))
+            case .notDone:
+                wording.problems.append(ApprovalWording.notDoneYet(id, rule: rule))
+                notDone = notDone ?? id
             case .unknown: wording.problems.append(ApprovalWording.notInRun(id))
             }
         }
@@ -82,8 +86,8 @@ package struct ApprovalJudge: ApprovalJudging {
             if rule.notAuthor, let author, author.isAuthor(signOff.by, trust: trust) {
                 wording.problems.append(ApprovalWording.ownChange(name, signOff, pronoun: trust.person(email: person)?.pronoun)); continue
             }
-            if let early = doneSince.first(where: { $0.at.map { signOff.at < $0 } ?? false }) {
-                wording.problems.append(ApprovalWording.tooEarly(name, signOff, before: early.id)); continue
+            if let early = notDone ?? doneSince.first(where: { $0.at.map { signOff.at < $0 } ?? false })?.id {
+                wording.problems.append(ApprovalWording.tooEarly(name, signOff, before: early)); continue
             }
             if seen.contains(person), signOff.decision == .approve, counted.last(where: { $0.person == person })?.signOff.decision == .approve {
                 wording.problems.append(ApprovalWording.twice(name))

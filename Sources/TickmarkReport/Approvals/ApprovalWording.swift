@@ -33,13 +33,18 @@ struct ApprovalWording {
         "approved by \(Self.list(names)) (\(names.count) of \(rule.count)\(rule.role.map { " from @\($0)" } ?? ""))"
     }
 
-    /// `1 of 2 approvals from @release-manager; <problems>; may still approve: Chen Wu`.
+    /// `1 of 2 approvals from @release-manager; <problems>; may still approve: Chen Wu`. With
+    /// enough approvals and something else in the way (an `after=` item outside the run):
+    /// `2 of 2 approvals from @release-manager given; <problems>`.
     func missing(given: Int, candidates: [String], anyone: Bool) -> String {
-        var parts = ["\(given) of \(rule.count) \(what)"]
+        let enough = given >= rule.count
+        var parts = [enough ? "\(rule.count) of \(rule.count) \(what) given" : "\(given) of \(rule.count) \(what)"]
         var unique: [String] = []
         for problem in problems where !unique.contains(problem) { unique.append(problem) }
         parts += unique
-        if anyone {
+        if enough {
+            // Nobody else's approval would change the decision.
+        } else if anyone {
             parts.append("anyone else may approve")
         } else if let members = trust.members(of: rule.role ?? ""), members.isEmpty {
             parts.append("the roster \(trust.rosterPath ?? "") has nobody in @\(rule.role ?? "") yet")

@@ -123,6 +123,13 @@ import TickmarkTestSupport
         ))
         let notDone = try s.decide(Self.security, [], smokeTestDone: nil)
         #expect(notDone.reason == "0 of 1 approval from @security; qa/smoke-test must be done first (after=qa/smoke-test); may still approve: Chen Wu, Dee Diaz")
+        // Approved while the item it follows is not done: that approval can never count.
+        let pending = try s.decide(Self.security, [early, s.signOff(Self.security, by: s.team.chen, minutes: 6, key: s.team.chen.keyPath)], smokeTestDone: nil)
+        #expect(pending == ApprovalVerdict(
+            status: .manual,
+            reason: "0 of 1 approval from @security; qa/smoke-test must be done first (after=qa/smoke-test); Dee Diaz approved before qa/smoke-test was done, and approvals count only after it (after=qa/smoke-test); Chen Wu approved before qa/smoke-test was done, and approvals count only after it (after=qa/smoke-test); may still approve: Chen Wu, Dee Diaz",
+            satisfied: false
+        ))
         let inOrder = try s.decide(Self.security, [early], smokeTestDone: 2)
         #expect(inOrder.reason == "approved by Dee Diaz (1 of 1 from @security)")
         #expect(inOrder.satisfied)
@@ -190,7 +197,7 @@ import TickmarkTestSupport
         ) { _ in .unknown }
         #expect(verdict == ApprovalVerdict(
             status: .manual,
-            reason: "2 of 2 approvals from @release-manager; the author of the change is not known (no git commit where the checklist ran, and no pull request), so not=author cannot be checked; may still approve: Bo Berg",
+            reason: "2 of 2 approvals from @release-manager given; the author of the change is not known (no git commit where the checklist ran, and no pull request), so not=author cannot be checked",
             satisfied: false
         ))
     }
