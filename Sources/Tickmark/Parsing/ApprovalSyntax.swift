@@ -26,7 +26,7 @@ enum ApprovalSyntax {
                     diagnostics.append(.approvalOnProbeItem(path: path, at: position, length: rule.source.utf8.count))
                 }
                 for (after, offset) in zip(rule.after, rule.afterOffsetsInSource) {
-                    let at = source.position(ofOffset: position.offset + offset)
+                    let at = source.position(ofOffset: position.offset + offset, from: position)
                     if after == ids[index].id {
                         diagnostics.append(.malformedApproval("`after=\(after)` names this item itself; name the item that must be done first", path: path, at: at, length: after.utf8.count))
                     } else if !known.contains(after) {

@@ -25,7 +25,7 @@ enum FreshnessSyntax {
     static func item(literal: String, start: SourcePosition, source: SourceText, path: String, diagnostics: inout [Diagnostic]) -> Freshness {
         var freshness = Freshness()
         let bytes = Array(literal.utf8)
-        let at: (Int) -> SourcePosition = { source.position(ofOffset: start.offset + $0) }
+        let at: (Int) -> SourcePosition = { source.position(ofOffset: start.offset + $0, from: start) }
         var index = 0
         func skipSpace() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x2C || bytes[index] == 0x09 { index += 1 } }
         func word() -> (String, Int) {

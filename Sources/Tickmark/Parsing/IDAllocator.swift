@@ -79,13 +79,26 @@ struct IDAllocator {
         }
     }
 
+    /// `base-number`, made in one allocation.
     private static func suffixedID(_ base: String, _ number: Int) -> String {
-        var id = ""
-        id.reserveCapacity(base.utf8.count + 8)
-        id += base
-        id += "-"
-        id += String(number)
-        return id
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        var base = base
+        return base.withUTF8 { baseBytes in
+            String(unsafeUninitializedCapacity: baseBytes.count + 1 + digits) { buffer in
+                _ = buffer.initialize(fromContentsOf: baseBytes)
+                buffer[baseBytes.count] = 0x2D
+                var value = number
+                var index = baseBytes.count + digits
+                while index > baseBytes.count {
+                    buffer[index] = 0x30 + UInt8(value % 10)
+                    value /= 10
+                    index -= 1
+                }
+                return baseBytes.count + 1 + digits
+            }
+        }
     }
 
     /// Whether `id`, of the form `base-N`, was handed out as a suffix of `base`.

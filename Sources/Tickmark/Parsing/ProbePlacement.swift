@@ -20,11 +20,13 @@ struct ProbePlacement {
         if let guess = positions.position(location), source.bytes[guess.offset...].starts(with: needle) {
             return guess
         }
-        let lineRange = source.contentRange(ofLine: location.line >= 1 ? location.line : itemPosition.line)
+        let line = location.line >= 1 ? location.line : itemPosition.line
+        let lineRange = source.contentRange(ofLine: line)
         let haystack = source.bytes[lineRange]
+        let lineStart = source.position(line: line, column: 1)
         var index = haystack.startIndex
         while index + needle.count <= haystack.endIndex {
-            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return source.position(ofOffset: index) }
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return source.position(ofOffset: index, from: lineStart) }
             index += 1
         }
         return positions.position(location) ?? itemPosition

@@ -24,7 +24,7 @@ enum ProbeSyntax {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         index += "probe:".utf8.count
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        let at: (Int) -> SourcePosition = { offset in source.position(ofOffset: start.offset + offset) }
+        let at: (Int) -> SourcePosition = { offset in source.position(ofOffset: start.offset + offset, from: start) }
         let kindStart = index
         while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
         let kind = String(decoding: bytes[kindStart..<index], as: UTF8.self)
@@ -124,7 +124,7 @@ enum ProbeSyntax {
                 case .success(let words):
                     let plain = scalar.style == .plain && !text.contains("\n")
                     (arguments, options) = split(words, base: 0) { offset in
-                        plain ? source.position(ofOffset: valuePosition.offset + offset) : valuePosition
+                        plain ? source.position(ofOffset: valuePosition.offset + offset, from: valuePosition) : valuePosition
                     }
                 }
             }

@@ -61,6 +61,17 @@ public struct SourceText: Sendable, Equatable {
         return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1, offset: offset)
     }
 
+    /// The position of a byte offset at or after `earlier` (a position on the same line or an
+    /// earlier one): found by stepping forward from `earlier`'s line, where the offsets of a
+    /// probe's or a span's parts are, instead of searching every line.
+    public func position(ofOffset offset: Int, from earlier: SourcePosition) -> SourcePosition {
+        let offset = max(0, min(offset, bytes.count))
+        var line = earlier.line - 1
+        guard line >= 0, line < lineStarts.count, lineStarts[line] <= offset else { return position(ofOffset: offset) }
+        while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+        return SourcePosition(line: line + 1, column: offset - lineStarts[line] + 1, offset: offset)
+    }
+
     /// The position of a 1-based line and byte column (both clamped to the file).
     public func position(line: Int, column: Int) -> SourcePosition {
         let lineIndex = max(0, min(line - 1, lineStarts.count - 1))

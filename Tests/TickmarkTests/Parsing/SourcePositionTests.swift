@@ -37,3 +37,18 @@ import TickmarkTestSupport
         #expect(checklist.source.lineCount == 1)
     }
 }
+
+@Suite struct HintedPositionTests {
+    /// Stepping forward from an earlier position finds what the search over every line finds.
+    @Test func fromAnEarlierPositionEqualsTheFullSearch() {
+        let source = SourceText(bytes: Array("a\nbc\r\n\rdef\n\n- [ ] x `probe: run true`\nlast".utf8))
+        for hintOffset in 0...source.bytes.count {
+            let hint = source.position(ofOffset: hintOffset)
+            for offset in hintOffset...source.bytes.count + 2 {
+                #expect(source.position(ofOffset: offset, from: hint) == source.position(ofOffset: offset), "offset \(offset) from \(hint)")
+            }
+            // A hint after the offset falls back to the search.
+            #expect(source.position(ofOffset: 0, from: hint) == source.position(ofOffset: 0))
+        }
+    }
+}
