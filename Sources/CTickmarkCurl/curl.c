@@ -166,7 +166,7 @@ void tickmark_curl_share_cleanup(CURLSH *share) {
     if (share != NULL) api.share_cleanup(share);
 }
 
-CURLM *tickmark_curl_multi_init(void) { return api.multi_init(); }
+CURLM *tickmark_curl_multi_init(void) { return api.multi_init ? api.multi_init() : NULL; }
 
 CURLMcode tickmark_curl_multi_set_long(CURLM *multi, CURLMoption option, long value) {
     return api.multi_setopt(multi, option, value);

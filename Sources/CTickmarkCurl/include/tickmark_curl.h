@@ -56,6 +56,7 @@ void tickmark_curl_share_cleanup(CURLSH *share);
 
 // The multi interface: one multi handle performs many transfers on one thread. Only
 // `tickmark_curl_multi_wakeup` may be called from another thread than the one performing.
+/// A new multi handle; NULL when libcurl is not loaded or has none to give.
 CURLM *tickmark_curl_multi_init(void);
 CURLMcode tickmark_curl_multi_set_long(CURLM *multi, CURLMoption option, long value);
 CURLMcode tickmark_curl_multi_add(CURLM *multi, CURL *handle);

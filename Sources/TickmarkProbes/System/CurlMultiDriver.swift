@@ -11,8 +11,8 @@ import Synchronization
 /// So a handle is touched by one thread at a time. Cancelling the awaiting task removes the handle
 /// at once: the transfer stops even when the server sends nothing.
 final class CurlMultiDriver: @unchecked Sendable {
-    /// The driver of the process; nil when libcurl is not loaded or has no multi handle to give.
-    /// Load libcurl (`CurlLibrary.load`) before asking for it.
+    /// The driver of the process; nil when libcurl has no multi handle to give. Load libcurl
+    /// (`CurlLibrary.load`) before asking for it: the answer is kept.
     static let shared: CurlMultiDriver? = {
         guard let multi = tickmark_curl_multi_init() else { return nil }
         return CurlMultiDriver(multi: multi)
