@@ -4,7 +4,8 @@
 #      answered at once (libcurl is loaded by that probe only);
 #   2. 100 `http` probes answered after 200 ms, with `--jobs 20` (ideal 1.0 s) and with the
 #      default jobs (ideal 0.2 s: network probes should not wait behind a CPU-sized limit;
-#      goal at most 1.3x the ideal);
+#      goal at most 1.3x the ideal), with `curl` beside them: 100 processes, and one process
+#      with 100 parallel transfers (`curl -Z`);
 #   3. peak memory (RSS) of `tickmark run` while a 100 MB body streams through one probe.
 #
 # Usage: scripts/bench-http.sh [--rounds N] [--baseline-binary PATH] [--binary PATH]
@@ -96,11 +97,14 @@ for _ in range(rounds):
         for name, path in binaries.items():
             samples.setdefault((label, name), []).append(timed(build(path)))
 curl_all = ["sh", "-c", f"seq 1 100 | xargs -P100 -I{{}} curl -s -o /dev/null http://127.0.0.1:{port}/slow/{{}}"]
+# One curl process, its 100 transfers on one libcurl multi handle, as Tickmark's.
+curl_multi = ["curl", "-s", "-Z", "--parallel-immediate", "--parallel-max", "100"] + [f"http://127.0.0.1:{port}/slow/{i}" for i in range(1, 101)]
 for _ in range(max(3, rounds // 3)):
     for label, (build, _) in slow_cases.items():
         for name, path in binaries.items():
             samples.setdefault((label, name), []).append(timed(build(path)))
     samples.setdefault(("curl", "xargs -P100"), []).append(timed(curl_all))
+    samples.setdefault(("curl", "-Z"), []).append(timed(curl_multi))
 load = os.getloadavg()[0]
 print(f"load average at the end: {load:.2f}; rounds: {rounds} (slow cases: {max(3, rounds // 3)})")
 failed = False
@@ -115,6 +119,7 @@ for label in list(cases) + list(slow_cases):
         if "default" in label and ratio > 1.3: failed = True
     print(line)
 print(f"reference: 100 curl processes at once (xargs -P100): {statistics.median(samples[('curl', 'xargs -P100')]) * 1000:.1f} ms")
+print(f"reference: one curl, 100 transfers at once (curl -Z --parallel-immediate --parallel-max 100): {statistics.median(samples[('curl', '-Z')]) * 1000:.1f} ms")
 for name, path in binaries.items():
     print(f"peak RSS, 100 MB body streamed, {name}: {peak_kib([path, 'run', 'stream.md', '--no-record']) / 1024:.1f} MiB")
 print(f"peak RSS, --version, this: {peak_kib([binary, '--version']) / 1024:.1f} MiB")

@@ -11,7 +11,17 @@ static struct {
     CURL *(*easy_init)(void);
     void (*easy_cleanup)(CURL *);
     CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
-    CURLcode (*easy_perform)(CURL *);
+    CURLSH *(*share_init)(void);
+    CURLSHcode (*share_setopt)(CURLSH *, CURLSHoption, ...);
+    CURLSHcode (*share_cleanup)(CURLSH *);
+    CURLM *(*multi_init)(void);
+    CURLMcode (*multi_setopt)(CURLM *, CURLMoption, ...);
+    CURLMcode (*multi_add_handle)(CURLM *, CURL *);
+    CURLMcode (*multi_remove_handle)(CURLM *, CURL *);
+    CURLMcode (*multi_perform)(CURLM *, int *);
+    CURLMcode (*multi_poll)(CURLM *, struct curl_waitfd *, unsigned int, int, int *);
+    CURLMcode (*multi_wakeup)(CURLM *);
+    CURLMsg *(*multi_info_read)(CURLM *, int *);
     CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
     const char *(*easy_strerror)(CURLcode);
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
@@ -48,7 +58,17 @@ int tickmark_curl_load(const char *library, char *error, size_t size) {
                    || look_up(handle, "curl_easy_init", (void **)&api.easy_init)
                    || look_up(handle, "curl_easy_cleanup", (void **)&api.easy_cleanup)
                    || look_up(handle, "curl_easy_setopt", (void **)&api.easy_setopt)
-                   || look_up(handle, "curl_easy_perform", (void **)&api.easy_perform)
+                   || look_up(handle, "curl_share_init", (void **)&api.share_init)
+                   || look_up(handle, "curl_share_setopt", (void **)&api.share_setopt)
+                   || look_up(handle, "curl_share_cleanup", (void **)&api.share_cleanup)
+                   || look_up(handle, "curl_multi_init", (void **)&api.multi_init)
+                   || look_up(handle, "curl_multi_setopt", (void **)&api.multi_setopt)
+                   || look_up(handle, "curl_multi_add_handle", (void **)&api.multi_add_handle)
+                   || look_up(handle, "curl_multi_remove_handle", (void **)&api.multi_remove_handle)
+                   || look_up(handle, "curl_multi_perform", (void **)&api.multi_perform)
+                   || look_up(handle, "curl_multi_poll", (void **)&api.multi_poll)
+                   || look_up(handle, "curl_multi_wakeup", (void **)&api.multi_wakeup)
+                   || look_up(handle, "curl_multi_info_read", (void **)&api.multi_info_read)
                    || look_up(handle, "curl_easy_getinfo", (void **)&api.easy_getinfo)
                    || look_up(handle, "curl_easy_strerror", (void **)&api.easy_strerror)
                    || look_up(handle, "curl_slist_append", (void **)&api.slist_append)
@@ -87,7 +107,6 @@ int tickmark_curl_has_http2(void) { return loaded_http2; }
 
 CURL *tickmark_curl_easy_init(void) { return api.easy_init(); }
 void tickmark_curl_easy_cleanup(CURL *handle) { api.easy_cleanup(handle); }
-CURLcode tickmark_curl_perform(CURL *handle) { return api.easy_perform(handle); }
 const char *tickmark_curl_strerror(CURLcode code) { return api.easy_strerror(code); }
 
 CURLcode tickmark_curl_set_long(CURL *handle, CURLoption option, long value) {
@@ -134,6 +153,41 @@ CURLcode tickmark_curl_info_offset(CURL *handle, CURLINFO info, curl_off_t *valu
 
 CURLcode tickmark_curl_info_string(CURL *handle, CURLINFO info, const char **value) {
     return api.easy_getinfo(handle, info, value);
+}
+
+CURLcode tickmark_curl_set_own_dns_cache(CURL *handle, CURLSH **share) {
+    *share = api.share_init();
+    if (*share == NULL) return CURLE_OUT_OF_MEMORY;
+    if (api.share_setopt(*share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) != CURLSHE_OK) return CURLE_FAILED_INIT;
+    return api.easy_setopt(handle, CURLOPT_SHARE, *share);
+}
+
+void tickmark_curl_share_cleanup(CURLSH *share) {
+    if (share != NULL) api.share_cleanup(share);
+}
+
+CURLM *tickmark_curl_multi_init(void) { return api.multi_init ? api.multi_init() : NULL; }
+
+CURLMcode tickmark_curl_multi_set_long(CURLM *multi, CURLMoption option, long value) {
+    return api.multi_setopt(multi, option, value);
+}
+
+CURLMcode tickmark_curl_multi_add(CURLM *multi, CURL *handle) { return api.multi_add_handle(multi, handle); }
+CURLMcode tickmark_curl_multi_remove(CURLM *multi, CURL *handle) { return api.multi_remove_handle(multi, handle); }
+CURLMcode tickmark_curl_multi_perform(CURLM *multi, int *running) { return api.multi_perform(multi, running); }
+CURLMcode tickmark_curl_multi_poll(CURLM *multi, int milliseconds) { return api.multi_poll(multi, NULL, 0, milliseconds, NULL); }
+CURLMcode tickmark_curl_multi_wakeup(CURLM *multi) { return api.multi_wakeup(multi); }
+
+int tickmark_curl_multi_next_done(CURLM *multi, CURL **handle, CURLcode *result) {
+    int left = 0;
+    CURLMsg *message;
+    while ((message = api.multi_info_read(multi, &left)) != NULL) {
+        if (message->msg != CURLMSG_DONE) continue;
+        *handle = message->easy_handle;
+        *result = message->data.result;
+        return 1;
+    }
+    return 0;
 }
 
 struct curl_slist *tickmark_curl_list_append(struct curl_slist *list, const char *text) {

@@ -61,6 +61,8 @@ package final class LoopbackServer {
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             self.answer(201, body, "application/json")
 
+    # Room for many requests arriving at once (the default backlog of 5 drops some handshakes).
+    http.server.ThreadingHTTPServer.request_queue_size = 128
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
     server.daemon_threads = True
     if len(sys.argv) > 3:

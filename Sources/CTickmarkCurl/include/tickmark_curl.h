@@ -24,7 +24,6 @@ int tickmark_curl_has_http2(void);
 
 CURL *tickmark_curl_easy_init(void);
 void tickmark_curl_easy_cleanup(CURL *handle);
-CURLcode tickmark_curl_perform(CURL *handle);
 const char *tickmark_curl_strerror(CURLcode code);
 
 CURLcode tickmark_curl_set_long(CURL *handle, CURLoption option, long value);
@@ -48,6 +47,26 @@ CURLcode tickmark_curl_set_sink(CURL *handle, struct tickmark_curl_sink_slot *sl
 CURLcode tickmark_curl_info_long(CURL *handle, CURLINFO info, long *value);
 CURLcode tickmark_curl_info_offset(CURL *handle, CURLINFO info, curl_off_t *value);
 CURLcode tickmark_curl_info_string(CURL *handle, CURLINFO info, const char **value);
+
+/// Gives `handle` a DNS cache of its own (a share object holding only DNS, stored in `*share`):
+/// names it resolves and its CURLOPT_RESOLVE entries are seen by no other transfer. Free the
+/// share with `tickmark_curl_share_cleanup` after `tickmark_curl_easy_cleanup(handle)`.
+CURLcode tickmark_curl_set_own_dns_cache(CURL *handle, CURLSH **share);
+void tickmark_curl_share_cleanup(CURLSH *share);
+
+// The multi interface: one multi handle performs many transfers on one thread. Only
+// `tickmark_curl_multi_wakeup` may be called from another thread than the one performing.
+/// A new multi handle; NULL when libcurl is not loaded or has none to give.
+CURLM *tickmark_curl_multi_init(void);
+CURLMcode tickmark_curl_multi_set_long(CURLM *multi, CURLMoption option, long value);
+CURLMcode tickmark_curl_multi_add(CURLM *multi, CURL *handle);
+CURLMcode tickmark_curl_multi_remove(CURLM *multi, CURL *handle);
+CURLMcode tickmark_curl_multi_perform(CURLM *multi, int *running);
+/// Waits up to `milliseconds` for activity, less when a transfer's timer expires sooner.
+CURLMcode tickmark_curl_multi_poll(CURLM *multi, int milliseconds);
+CURLMcode tickmark_curl_multi_wakeup(CURLM *multi);
+/// The next finished transfer: 1 with its handle and result, 0 when none is left.
+int tickmark_curl_multi_next_done(CURLM *multi, CURL **handle, CURLcode *result);
 
 struct curl_slist *tickmark_curl_list_append(struct curl_slist *list, const char *text);
 void tickmark_curl_list_free(struct curl_slist *list);

@@ -22,18 +22,16 @@ package struct CurlHTTPTransport: HTTPTransport {
         options = CurlOptions(certificateAuthorityFile: trustedCertificateFile ?? fromEnvironment, proxy: proxy, noProxy: noProxy, resolve: resolve)
     }
 
-    /// Sends the request on a thread of its own; a response of any status is a success.
+    /// Sends the request; a response of any status is a success. The transfer is performed by
+    /// the process's `CurlMultiDriver`, with no thread of its own; cancelling the task stops it.
     package func send(_ request: HTTPRequest) async -> Result<HTTPResponse, NetworkFailure> {
-        let cancellation = CancellationFlag()
-        let options = options
-        // Loading (dlopen, the first time) blocks too: it happens on the request's own thread.
-        return await DetachedThread.run({
-            if let failure = CurlLibrary.load() { return .failure(failure) }
-            return CurlHTTPTransport.exchange(request, options: options, cancellation: cancellation)
-        }, onCancel: { cancellation.raise() })
+        // Loading (dlopen, the first time only) blocks the calling thread for a few milliseconds.
+        if let failure = CurlLibrary.load() { return .failure(failure) }
+        guard let driver = CurlMultiDriver.shared else { return .failure(NetworkFailure("cannot set up libcurl's multi handle", kind: .other)) }
+        return await CurlHTTPTransport.exchange(request, options: options, driver: driver)
     }
 
-    static func exchange(_ request: HTTPRequest, options: CurlOptions, cancellation: CancellationFlag) -> Result<HTTPResponse, NetworkFailure> {
+    static func exchange(_ request: HTTPRequest, options: CurlOptions, driver: CurlMultiDriver) async -> Result<HTTPResponse, NetworkFailure> {
         let start = ContinuousClock.now
         let deadline = start + request.timeout
         let (address, credentials) = URLCredentials.split(request.url)
@@ -50,7 +48,7 @@ package struct CurlHTTPTransport: HTTPTransport {
         var url = original
         for _ in 0...HTTPRedirectRules.maximumCount {
             let answer: CurlTransfer.Answer
-            switch transfer.perform(hop, remaining: deadline - .now, cancellation: cancellation) {
+            switch await transfer.perform(hop, remaining: deadline - .now, driver: driver) {
             case .success(let received): answer = received
             case .failure(let failure): return .failure(describe(failure, url: url, timeout: request.timeout))
             }

@@ -8,8 +8,6 @@ final class CurlReceiver {
     let limit: Int
     /// Whether to stop the transfer at the limit; otherwise later bytes are only counted.
     let stopAtLimit: Bool
-    /// Raised when the awaiting task is cancelled: the transfer stops.
-    let cancellation: CancellationFlag
     /// The header lines of the latest response, without line ends; folded lines joined.
     private(set) var headerLines: [String] = []
     /// The body bytes kept (decoded when the server compressed them).
@@ -19,15 +17,13 @@ final class CurlReceiver {
     /// Whether the transfer was stopped because the body reached `limit`.
     private(set) var stoppedAtLimit = false
 
-    init(limit: Int, stopAtLimit: Bool, cancellation: CancellationFlag) {
+    init(limit: Int, stopAtLimit: Bool) {
         self.limit = limit
         self.stopAtLimit = stopAtLimit
-        self.cancellation = cancellation
     }
 
     /// Takes one header line; false stops the transfer.
     func header(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard !cancellation.isRaised else { return false }
         var line = String(decoding: bytes, as: UTF8.self)
         while let last = line.unicodeScalars.last, last == "\n" || last == "\r" { line.unicodeScalars.removeLast() }
         if line.hasPrefix("HTTP/") {
@@ -44,7 +40,6 @@ final class CurlReceiver {
 
     /// Takes body bytes; false stops the transfer.
     func bodyBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard !cancellation.isRaised else { return false }
         bodySize += bytes.count
         let room = limit - body.count
         if room > 0 { body.append(contentsOf: bytes.prefix(room)) }

@@ -2,9 +2,11 @@ import CTickmarkCurl
 import Foundation
 import Tickmark
 
-/// One request and its response with a libcurl easy handle, on the calling thread (blocking):
-/// no redirect followed, the body decoded when the server compressed it, HTTP/2 when the server
-/// offers it over TLS, proxies as libcurl reads them from the environment unless given.
+/// One request and its response with a libcurl easy handle, set up here and performed by the
+/// process's `CurlMultiDriver`: no redirect followed, the body decoded when the server compressed
+/// it, HTTP/2 when the server offers it over TLS, proxies as libcurl reads them from the
+/// environment unless given. A transfer has a connection and a DNS cache of its own, as a
+/// separate `curl` command would.
 struct CurlTransfer {
     /// What to send.
     struct Hop {
@@ -39,13 +41,16 @@ struct CurlTransfer {
     var request: HTTPRequest
     var options: CurlOptions
 
-    /// Performs `hop` within `remaining`.
-    func perform(_ hop: Hop, remaining: Duration, cancellation: CancellationFlag) -> Result<Answer, Failure> {
+    /// Performs `hop` within `remaining` on `driver`; a cancelled task stops it at once.
+    func perform(_ hop: Hop, remaining: Duration, driver: CurlMultiDriver) async -> Result<Answer, Failure> {
         guard let handle = tickmark_curl_easy_init() else {
             return .failure(Failure(code: CURLE_FAILED_INIT, detail: "cannot set up libcurl", osError: 0, connected: false, answered: false))
         }
+        // The share holding the handle's DNS cache is freed after the handle (defers run in reverse).
+        var dnsCache: UnsafeMutableRawPointer?
+        defer { tickmark_curl_share_cleanup(dnsCache) }
         defer { tickmark_curl_easy_cleanup(handle) }
-        let receiver = CurlReceiver(limit: request.bodyLimit, stopAtLimit: request.stopAtBodyLimit, cancellation: cancellation)
+        let receiver = CurlReceiver(limit: request.bodyLimit, stopAtLimit: request.stopAtBodyLimit)
         let slot = UnsafeMutablePointer<tickmark_curl_sink_slot>.allocate(capacity: 1)
         defer { slot.deallocate() }
         let context = Unmanaged.passRetained(receiver)
@@ -79,6 +84,12 @@ struct CurlTransfer {
         if code == CURLE_OK { code = tickmark_curl_set_string(handle, CURLOPT_ERRORBUFFER, errorBuffer) }
         set(CURLOPT_URL, hop.url)
         set(CURLOPT_NOSIGNAL, 1)
+        // One connection per transfer, never kept for another nor taken from one, no TLS session
+        // resumed, and names resolved afresh (the multi handle would share all of these).
+        set(CURLOPT_FRESH_CONNECT, 1)
+        set(CURLOPT_FORBID_REUSE, 1)
+        set(CURLOPT_SSL_SESSIONID_CACHE, 0)
+        if code == CURLE_OK { code = tickmark_curl_set_own_dns_cache(handle, &dnsCache) }
         set(CURLOPT_PROTOCOLS_STR, "http,https")
         set(CURLOPT_FOLLOWLOCATION, 0)
         set(CURLOPT_ACCEPT_ENCODING, "")
@@ -118,7 +129,7 @@ struct CurlTransfer {
         }
         let headerLines = hop.headers.map { $0.value.isEmpty ? "\($0.name);" : "\($0.name): \($0.value)" }
         if !headerLines.isEmpty, code == CURLE_OK { code = tickmark_curl_set_list(handle, CURLOPT_HTTPHEADER, list(headerLines)) }
-        if code == CURLE_OK { code = tickmark_curl_perform(handle) }
+        if code == CURLE_OK { code = await driver.perform(handle) }
 
         var status = 0
         tickmark_curl_info_long(handle, CURLINFO_RESPONSE_CODE, &status)
