@@ -19,11 +19,9 @@ struct IDAllocator {
         var hasSuffixedNeighbour = false
     }
 
-    private var entries: [String: Entry] = [:]
+    private var entries = IDTable<Entry>()
 
-    init(expectedCount: Int = 0) {
-        entries.reserveCapacity(expectedCount)
-    }
+    init() {}
 
     /// Takes `id` as it is when it is free; returns false, taking nothing, when it is not.
     mutating func takeExactly(_ id: String) -> Bool {
@@ -40,9 +38,9 @@ struct IDAllocator {
             return takeSuffix(of: wanted)
         }
         // One hash lookup for most items: the entry is found or made, and decided on in place.
-        switch Self.decide(&entries[wanted, default: Entry()], wanted: wanted) {
+        switch entries.update(wanted, default: Entry(), { Self.decide(&$0, wanted: wanted) }) {
         case .takenAsItIs:
-            if let form { entries[form.base, default: Entry()].hasSuffixedNeighbour = true }
+            if let form { entries.update(form.base, default: Entry()) { $0.hasSuffixedNeighbour = true } }
             return wanted
         case .suffixed(let id):
             return id
@@ -71,7 +69,7 @@ struct IDAllocator {
     /// as they are.
     private mutating func takeSuffix(of wanted: String) -> String {
         var entry = entries[wanted] ?? Entry()
-        defer { entries[wanted] = entry }
+        defer { entries.update(wanted, default: Entry()) { $0 = entry } }
         while true {
             let id = Self.suffixedID(wanted, entry.nextSuffix)
             entry.nextSuffix += 1

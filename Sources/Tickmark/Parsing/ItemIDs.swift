@@ -25,7 +25,9 @@ enum ItemIDs {
             explicit[id] = at
             assigned[index] = Assigned(id: id, isExplicit: true)
         }
-        var allocator = IDAllocator(expectedCount: items.count)
+        // Not reserved for every item: where texts repeat (thousands of items sharing a few
+        // texts) a table sized for the items would be mostly empty and slow to search.
+        var allocator = IDAllocator()
         for index in items.indices where assigned[index].isExplicit { _ = allocator.takeExactly(assigned[index].id) }
         var scratch: [UInt8] = []
         for index in items.indices where !assigned[index].isExplicit {

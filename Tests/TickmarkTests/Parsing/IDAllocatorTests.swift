@@ -64,3 +64,22 @@ import Testing
         #expect(IDAllocator.suffixed(id) == nil)
     }
 }
+
+@Suite struct IDTableTests {
+    /// Values stay with their keys through every growth of the table.
+    @Test func valuesStayWithTheirKeysAsTheTableGrows() {
+        var table = IDTable<Int>()
+        for number in 0..<5000 {
+            let stored = table.update("section/item-\(number)", default: number) { $0 }
+            #expect(stored == number)
+        }
+        for number in 0..<5000 where number % 7 == 0 {
+            table.update("section/item-\(number)", default: -1) { $0 += 1_000_000 }
+        }
+        for number in 0..<5000 {
+            #expect(table["section/item-\(number)"] == number + (number % 7 == 0 ? 1_000_000 : 0))
+        }
+        #expect(table["section/item-5000"] == nil)
+        #expect(table[""] == nil)
+    }
+}
