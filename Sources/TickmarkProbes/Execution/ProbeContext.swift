@@ -307,7 +307,7 @@ extension ProbeContext {
     package static func live(workingDirectory: String, environment: [String: String], timeout: Duration) -> ProbeContext {
         ProbeContext(
             workingDirectory: workingDirectory, environment: environment, timeout: timeout,
-            now: { Date() }, processes: SystemProcessLauncher(), http: CurlHTTPTransport(),
+            now: { Date() }, processes: SystemProcessLauncher(), http: CurlHTTPTransport(environment: environment),
             network: SocketNetworkProber(), files: LocalFileReader()
         )
     }

@@ -14,12 +14,20 @@ package struct CurlHTTPTransport: HTTPTransport {
     var options: CurlOptions
 
     /// Creates a transport. `trustedCertificateFile` is trusted besides the system's store when a
-    /// request names no CA file (otherwise `SSL_CERT_FILE`, as OpenSSL reads it); `proxy` and
-    /// `noProxy` replace what the environment says (as `curl -x` and `--noproxy`); `resolve`
-    /// gives addresses for host names (as `curl --resolve`).
-    package init(trustedCertificateFile: String? = nil, proxy: String? = nil, noProxy: String? = nil, resolve: [String] = []) {
-        let fromEnvironment = ProcessInfo.processInfo.environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        options = CurlOptions(certificateAuthorityFile: trustedCertificateFile ?? fromEnvironment, proxy: proxy, noProxy: noProxy, resolve: resolve)
+    /// request names no CA file (otherwise `SSL_CERT_FILE`, as OpenSSL reads it); the folder of
+    /// hashed certificates `SSL_CERT_DIR` names is searched too, as OpenSSL and curl search it;
+    /// `proxy` and `noProxy` replace what the environment says (as `curl -x` and `--noproxy`);
+    /// `resolve` gives addresses for host names (as `curl --resolve`). `environment` is where
+    /// `SSL_CERT_FILE` and `SSL_CERT_DIR` are read (the process's by default).
+    package init(
+        trustedCertificateFile: String? = nil, proxy: String? = nil, noProxy: String? = nil, resolve: [String] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        func named(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        options = CurlOptions(
+            certificateAuthorityFile: trustedCertificateFile ?? named("SSL_CERT_FILE"), certificateAuthorityFolder: named("SSL_CERT_DIR"),
+            proxy: proxy, noProxy: noProxy, resolve: resolve
+        )
     }
 
     /// Sends the request; a response of any status is a success. The transfer is performed by

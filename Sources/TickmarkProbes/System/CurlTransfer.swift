@@ -102,6 +102,7 @@ struct CurlTransfer {
             set(CURLOPT_SSL_VERIFYHOST, 0)
         }
         set(CURLOPT_CAINFO, request.certificateAuthorityFile ?? options.certificateAuthorityFile)
+        if request.certificateAuthorityFile == nil { set(CURLOPT_CAPATH, options.certificateAuthorityFolder) }
         set(CURLOPT_SSLCERT, request.clientCertificateFile)
         set(CURLOPT_SSLKEY, request.clientKeyFile)
         set(CURLOPT_PROXY, options.proxy)
@@ -168,6 +169,8 @@ struct CurlTransfer {
 struct CurlOptions: Sendable {
     /// A CA file trusted besides the system's store, when a request names none.
     var certificateAuthorityFile: String?
+    /// A folder of hashed CA certificates searched besides (`SSL_CERT_DIR`, as `curl --capath`).
+    var certificateAuthorityFolder: String?
     /// The proxy to use (as `curl -x`); nil lets libcurl read the environment.
     var proxy: String?
     /// Hosts reached without a proxy (as `curl --noproxy`); nil lets libcurl read the environment.

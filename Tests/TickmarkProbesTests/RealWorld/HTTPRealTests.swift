@@ -111,6 +111,35 @@ import TickmarkTestSupport
     }
 }
 
+/// The CA stores OpenSSL and curl read from the environment.
+@Suite(.timeLimit(.minutes(1))) struct HTTPTrustStoreRealTests {
+    @Test func aFolderOfHashedCertificatesNamedBySSLCertDirIsTrusted() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let certificates = try TestCertificates(in: folder)
+        try Shell.run("mkdir authorities && cp ca.pem authorities/ && openssl rehash authorities", in: folder.path)
+        let server = try LoopbackServer(certificate: certificates.certificate, key: certificates.key)
+        defer { server.stop() }
+        let request = HTTPRequest(method: "GET", url: "\(server.base)/json", timeout: .seconds(5))
+
+        let trusting = CurlHTTPTransport(environment: ["SSL_CERT_DIR": folder.path + "/authorities"])
+        let answered = try await trusting.send(request).get()
+        #expect(answered.status == 200)
+
+        let refused = await CurlHTTPTransport(environment: [:]).send(request)
+        guard case .failure(let failure) = refused else {
+            Issue.record("the test authority is trusted without SSL_CERT_DIR")
+            return
+        }
+        #expect(failure.message.contains("certificate"), "\(failure.message)")
+
+        // A run reads the variable from its own environment, as a probe's context gets it.
+        let context = ProbeContext.live(workingDirectory: folder.path, environment: ["SSL_CERT_DIR": folder.path + "/authorities"], timeout: .seconds(5))
+        let probe = try await ProbeRun.inline("probe: http \(server.base)/json status=200", in: context)
+        #expect(probe.status == .pass, "\(probe.reason)")
+    }
+}
+
 /// Requests through a forward proxy, named as `curl -x` names it.
 @Suite(.timeLimit(.minutes(1))) struct HTTPProxyRealTests {
     @Test func plainAndTunnelledRequestsGoThroughTheProxyUnlessBypassed() async throws {
