@@ -72,8 +72,15 @@ import TickmarkTestSupport
     func aRunThatCheckedNothingIsNotGo(name: String, text: String) async throws {
         let fixture = try RunFixture(files: ["c.md": text])
         defer { fixture.remove() }
-        let result = await fixture.run(["run", "c.md", "--record", "r.json", "--var", "env=staging"])
+        let result = await fixture.run(["run", "c.md", "--record", "r.json", "--junit", "j.xml", "--var", "env=staging"])
         #expect(result.code == 1, "\(name): \(result.stdout)\(result.stderr)")
+        // CI pages show a failing test, not "0 tests".
+        let xml = fixture.read("j.xml")
+        #expect(xml.contains("<testcase classname=\"c\" name=\"nothing was checked\""), "\(name): \(xml)")
+        #expect(xml.contains("<failure message=\"nothing was checked"), "\(name): \(xml)")
+        #expect(xml.contains(" failures=\"1\""), "\(name): \(xml)")
+        let (status, output) = try xmllint(["--noout", "--schema", repositoryRoot + "/schemas/junit.xsd", "\(fixture.folder)/j.xml"])
+        #expect(status == 0, "\(name): \(output)")
         #expect(!result.stdout.contains("Result: GO"), "\(name): \(result.stdout)")
         #expect(result.stdout.contains("nothing was checked"), "\(name): \(result.stdout)")
         let record = try RunRecord.load("\(fixture.folder)/r.json")

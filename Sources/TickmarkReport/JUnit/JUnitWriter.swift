@@ -39,9 +39,17 @@ package enum JUnitWriter {
         }
     }
 
+    /// Blockers of the checklist as a whole, which no item's test case shows: nothing was
+    /// checked, or a checklist it `requires` is not GO. Each is a failing test case of its own, so
+    /// that a CI page does not read "0 tests, 0 failures" for a run that is NO-GO.
+    static func checklistBlockers(_ checklist: RunRecord.ChecklistRecord) -> [String] {
+        checklist.blockers.filter { $0.hasPrefix("nothing was checked") || $0.hasPrefix("requires '") }
+    }
+
     private static func suite(_ checklist: RunRecord.ChecklistRecord, record: RunRecord, id: Int) -> String {
         let outcomes = checklist.items.map(outcome)
-        var failures = 0, errors = 0, skipped = 0
+        let wholeChecklist = checklistBlockers(checklist)
+        var failures = wholeChecklist.count, errors = 0, skipped = 0
         for outcome in outcomes {
             switch outcome {
             case .failure: failures += 1
@@ -54,7 +62,7 @@ package enum JUnitWriter {
         let timestamp = ISO8601DateFormatter.string(from: record.startedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate])
         var out = "  <testsuite name=\"\(escape(checklist.id))\" id=\"\(id)\" package=\"\(escape(checklist.path))\""
         out += " timestamp=\"\(timestamp)\" hostname=\"\(escape(record.environment.host))\""
-        out += " tests=\"\(checklist.items.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        out += " tests=\"\(checklist.items.count + wholeChecklist.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
         out += " time=\"\(seconds(totalMilliseconds))\">\n"
         out += "    <properties>\n"
         for (name, value) in [("decision", checklist.decision.rawValue), ("sha256", checklist.sha256), ("tickmark.version", record.tool.version)] {
@@ -75,6 +83,11 @@ package enum JUnitWriter {
             case .skipped(let message):
                 out += ">\n      <skipped message=\"\(escape(message))\"/>\n    </testcase>\n"
             }
+        }
+        for blocker in wholeChecklist {
+            let name = blocker.hasPrefix("requires '") ? String(blocker.prefix { $0 != ":" }) : "nothing was checked"
+            out += "    <testcase classname=\"\(escape(checklist.id))\" name=\"\(escape(name))\" time=\"0.000\""
+            out += ">\n      <failure message=\"\(escape(blocker))\" type=\"checklist\">\(escape(blocker))</failure>\n    </testcase>\n"
         }
         out += "    <system-out/>\n    <system-err/>\n  </testsuite>\n"
         return out
