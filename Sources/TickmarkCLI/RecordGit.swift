@@ -33,23 +33,4 @@ enum RecordGit {
             ).values
         })
     }
-
-    /// The commit and branch of the checkout at `folder`, for the record of `checklists`.
-    static func environment(
-        of checklists: [ChecklistOutcome], folder: String, console: Console
-    ) async -> (commit: String?, branch: String?) {
-        let known = checklists.first?.variables ?? []
-        var commit = known.first { $0.name == "git.head" }?.value
-        var branch = known.first { $0.name == "git.branch" }?.value
-        let missing = Set([commit == nil ? "git.head" : nil, branch == nil ? "git.branch" : nil].compactMap { $0 })
-        if !missing.isEmpty {
-            let resolved = await BuiltinVariables.resolve(
-                missing, checklistDirectory: folder, workingDirectory: folder, now: Date(),
-                processes: SystemProcessLauncher(), environment: console.environment
-            )
-            commit = commit ?? resolved.values["git.head"]
-            branch = branch ?? resolved.values["git.branch"]
-        }
-        return (commit, branch)
-    }
 }

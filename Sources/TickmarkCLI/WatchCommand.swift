@@ -102,6 +102,7 @@ struct WatchCommand: TickmarkSubcommand {
             return 2
         }
         WatchOutput.start(scope, command: command, console: console)
+        let recordGit = command.noRecord ? nil : RecordGit.start(folder: console.currentDirectory, console: console)
         let watchTask = Task {
             try await loop.run(round: {
                 try await ProbeRunner.run(checklists, sources: sources, options: options, context: context)
@@ -121,8 +122,8 @@ struct WatchCommand: TickmarkSubcommand {
         console.line()
         RunSummaryText.print(outcome.merged, console: console)
         WatchOutput.summary(outcome, console: console)
-        if !command.noRecord {
-            let git = await RecordGit.environment(of: outcome.merged.checklists, folder: console.currentDirectory, console: console)
+        if let recordGit {
+            let git = await recordGit.environment(of: outcome.merged.checklists)
             var record = RunRecord(outcome: outcome.merged, environment: RunRecord.currentEnvironment(
                 variables: console.environment, workingDirectory: console.currentDirectory, gitCommit: git.commit, gitBranch: git.branch
             ), version: TickmarkCommand.version)
